@@ -1,0 +1,154 @@
+/**
+ * The one contract between the renderer and the host: method -> input schema -> output schema,
+ * plus the events the host pushes. Every input is validated at the host boundary; replies are
+ * values ({ok:true,value} | {ok:false,error}), and no stack crosses to the renderer.
+ */
+import { z } from 'zod';
+
+const localizedText = z.record(z.string(), z.string());
+const minor = z.number().int();
+
+export const staffView = z.object({ id: z.string(), name: z.string(), role: z.string() });
+
+export const saleLineView = z.object({
+  lineId: z.string(),
+  barcode: z.string(),
+  name: localizedText,
+  unitPrice: minor,
+  quantity: z.number().int(),
+  amount: minor,
+  taxFree: z.boolean(),
+  voided: z.boolean(),
+});
+
+export const tenderView = z.object({
+  kind: z.enum(['cash', 'card']),
+  amount: minor,
+  /** Card: scheme and masked PAN, e.g. "VISA ****1234". */
+  detail: z.string().optional(),
+});
+
+export const saleView = z.object({
+  id: z.string(),
+  currency: z.string(),
+  lines: z.array(saleLineView),
+  totals: z.object({
+    total: minor,
+    itemCount: z.number().int(),
+    taxableSupply: minor,
+    tax: minor,
+    taxFree: minor,
+  }),
+  payment: z.object({ paid: minor, due: minor, change: minor }),
+  tenders: z.array(tenderView),
+});
+
+export const completedSaleView = z.object({
+  saleId: z.string(),
+  receiptNumber: z.string(),
+  total: minor,
+  change: minor,
+  tenders: z.array(tenderView),
+  receipt: z.object({ printed: z.boolean(), error: z.string().optional() }),
+});
+
+export const deviceStatusView = z.object({
+  device: z.enum(['scanner', 'printer', 'payment', 'drawer', 'display']),
+  name: z.string(),
+  state: z.enum(['online', 'offline', 'error', 'disabled']),
+  detail: z.string().optional(),
+});
+
+export const syncStatusView = z.object({
+  online: z.boolean(),
+  queued: z.number().int(),
+  oldestQueuedAt: z.string().nullable(),
+  lastPushAt: z.string().nullable(),
+  lastPullAt: z.string().nullable(),
+  quarantined: z.number().int(),
+  lastError: z.string().nullable(),
+});
+
+export const tillStatusView = z.object({
+  store: z.object({ name: z.string(), code: z.string(), tillNumber: z.string(), currency: z.string(), locale: z.string() }),
+  staff: staffView.nullable(),
+  sale: saleView.nullable(),
+  lastCompleted: completedSaleView.nullable(),
+  devices: z.array(deviceStatusView),
+  sync: syncStatusView,
+});
+
+export const journalEntryView = z.object({
+  saleId: z.string(),
+  receiptNumber: z.string(),
+  completedAt: z.string(),
+  total: minor,
+  synced: z.boolean(),
+});
+
+const empty = z.object({}).strict();
+
+export const methods = {
+  'till.status': { input: empty, output: tillStatusView },
+  'session.signIn': { input: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict(), output: staffView },
+  'session.signOut': { input: empty, output: z.object({}) },
+  'sale.scan': {
+    input: z.object({ code: z.string().min(1).max(256), source: z.enum(['wedge', 'manual']) }).strict(),
+    output: saleView,
+  },
+  'sale.voidLine': { input: z.object({ lineId: z.string().min(1) }).strict(), output: saleView },
+  'sale.setQuantity': { input: z.object({ lineId: z.string().min(1), quantity: z.number().int() }).strict(), output: saleView },
+  'sale.payCash': {
+    input: z.object({ received: z.number().int().positive() }).strict(),
+    output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
+  },
+  'sale.payCard': {
+    input: empty,
+    output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
+  },
+  'journal.recent': { input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(journalEntryView) },
+} as const;
+
+export const events = {
+  sale: saleView.nullable(),
+  saleCompleted: completedSaleView,
+  scanRejected: z.object({ code: z.string(), reason: z.string(), message: z.string() }),
+  devices: z.array(deviceStatusView),
+  sync: syncStatusView,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export type SaleView = z.output<typeof saleView>;
+export type CompletedSaleView = z.output<typeof completedSaleView>;
+export type TillStatusView = z.output<typeof tillStatusView>;
+export type DeviceStatusView = z.output<typeof deviceStatusView>;
+export type SyncStatusView = z.output<typeof syncStatusView>;
+export type StaffView = z.output<typeof staffView>;
+
+/** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'unknown_method'
+  | 'not_signed_in'
+  | 'pin_wrong'
+  | 'barcode_invalid'
+  | 'product_unknown'
+  | 'no_open_sale'
+  | 'sale_error'
+  | 'payment_declined'
+  | 'payment_failed'
+  | 'internal';
+
+export interface ApiError {
+  readonly code: ApiErrorCode | string;
+  readonly message: string;
+}
+
+export type Reply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

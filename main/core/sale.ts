@@ -1,0 +1,125 @@
+import { type Basket, type BasketLine, type BasketTotals, basketTotals, emptyBasket } from './basket.ts';
+import { type PaymentState, type Tender, paymentState } from './tender.ts';
+import type { TaxRules } from './tax.ts';
+import { type Result, fail, ok } from './result.ts';
+
+/** A sale being rung: the basket and the tenders taken so far. */
+export interface OpenSale {
+  readonly id: string;
+  readonly staffId: string;
+  readonly startedAt: string;
+  readonly basket: Basket;
+  readonly tenders: readonly Tender[];
+}
+
+export interface SaleTotals {
+  readonly total: number;
+  readonly itemCount: number;
+  /** 과세물품가액: supply value of the taxable lines. */
+  readonly taxableSupply: number;
+  readonly tax: number;
+  /** 면세물품가액: the tax-free lines, kept apart. */
+  readonly taxFree: number;
+  readonly taxGroups: readonly { taxClass: string; rateBps: number; gross: number; supply: number; tax: number }[];
+}
+
+/** A finished sale as the journal keeps it: a fact, never updated. */
+export interface CompletedSale {
+  readonly id: string;
+  readonly receiptNumber: string;
+  /** Per-till receipt sequence, taken in the commit's transaction. */
+  readonly sequence: number;
+  readonly storeId: string;
+  readonly tillId: string;
+  readonly staffId: string;
+  readonly businessDay: string;
+  readonly startedAt: string;
+  readonly completedAt: string;
+  readonly currency: string;
+  readonly lines: readonly BasketLine[];
+  readonly tenders: readonly Tender[];
+  readonly totals: SaleTotals;
+  readonly change: number;
+}
+
+export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid';
+
+export function openSale(id: string, staffId: string, startedAt: string, currency: string): OpenSale {
+  return { id, staffId, startedAt, basket: emptyBasket(currency), tenders: [] };
+}
+
+export function saleTotals(basket: Basket, rules: TaxRules): SaleTotals {
+  const t: BasketTotals = basketTotals(basket, rules);
+  return {
+    total: t.total.minor,
+    itemCount: t.itemCount,
+    taxableSupply: t.tax.taxableSupply.minor,
+    tax: t.tax.tax.minor,
+    taxFree: t.tax.taxFree.minor,
+    taxGroups: t.tax.groups.map((g) => ({
+      taxClass: g.taxClass,
+      rateBps: g.rateBps,
+      gross: g.gross.minor,
+      supply: g.supply.minor,
+      tax: g.tax.minor,
+    })),
+  };
+}
+
+export function salePayment(sale: OpenSale, rules: TaxRules): PaymentState {
+  return paymentState(basketTotals(sale.basket, rules).total.minor, sale.tenders);
+}
+
+/**
+ * Takes a tender. Cash may exceed what is due (the difference is change);
+ * a card is charged at most what is due.
+ */
+export function applyTender(sale: OpenSale, tender: Tender, rules: TaxRules): Result<OpenSale, TenderError> {
+  if (!Number.isSafeInteger(tender.amount) || tender.amount <= 0) return fail('amount_invalid', 'the amount must be a positive whole number');
+  const totals = basketTotals(sale.basket, rules);
+  if (totals.itemCount === 0) return fail('basket_empty', 'the basket is empty');
+  const state = paymentState(totals.total.minor, sale.tenders);
+  if (state.due === 0) return fail('nothing_due', 'nothing is due');
+  if (tender.kind === 'card' && tender.amount > state.due) return fail('card_over_due', 'a card cannot be charged more than is due');
+  return ok({ ...sale, tenders: [...sale.tenders, tender] });
+}
+
+/** Amount a card should be charged now: everything that is still due. */
+export const amountDue = (sale: OpenSale, rules: TaxRules): number => salePayment(sale, rules).due;
+
+export interface CompletionFacts {
+  readonly receiptNumber: string;
+  readonly sequence: number;
+  readonly storeId: string;
+  readonly tillId: string;
+  readonly businessDay: string;
+  readonly completedAt: string;
+}
+
+export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxRules): Result<CompletedSale, TenderError> {
+  const totals = saleTotals(sale.basket, rules);
+  if (totals.itemCount === 0) return fail('basket_empty', 'the basket is empty');
+  const state = paymentState(totals.total, sale.tenders);
+  if (!state.complete) return fail('sale_not_paid', `${state.due} is still due`);
+  return ok({
+    id: sale.id,
+    receiptNumber: facts.receiptNumber,
+    sequence: facts.sequence,
+    storeId: facts.storeId,
+    tillId: facts.tillId,
+    staffId: sale.staffId,
+    businessDay: facts.businessDay,
+    startedAt: sale.startedAt,
+    completedAt: facts.completedAt,
+    currency: sale.basket.currency,
+    lines: sale.basket.lines,
+    tenders: sale.tenders,
+    totals,
+    change: state.change,
+  });
+}
+
+/** Receipt numbers are for people: store-till-sequence, e.g. 0001-01-000042. */
+export function receiptNumberOf(storeCode: string, tillNumber: string, sequence: number): string {
+  return `${storeCode}-${tillNumber}-${String(sequence).padStart(6, '0')}`;
+}
