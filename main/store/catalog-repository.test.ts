@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTillDatabases, type TillDatabases } from './database.ts';
+import { SqliteCatalog } from './catalog-repository.ts';
+import { tempDataDir } from './test-helpers.ts';
+
+let dbs: TillDatabases;
+let cleanup: () => void;
+beforeEach(() => {
+  const t = tempDataDir();
+  cleanup = t.cleanup;
+  dbs = openTillDatabases(t.dir);
+});
+afterEach(() => {
+  dbs.close();
+  cleanup();
+});
+
+const p = (id: string, barcode: string, price: number) => ({
+  id, barcode, name: { ko: `상품${id}`, en: `Item ${id}` }, price, currency: 'KRW', taxClass: 'VAT10', category: 'c',
+});
+
+describe('catalog cache', () => {
+  it('applies a page and its cursor together, and finds products by barcode', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    c.applyPage('catalog', [p('1', '8800000000017', 1000), p('2', '8800000000024', 2000)], 'c1', false);
+    expect(c.cursor('catalog')).toBe('c1');
+    expect(c.findByBarcode('8800000000024')).toMatchObject({ id: '2', price: 2000, name: { ko: '상품2', en: 'Item 2' } });
+    expect(c.findByBarcode('8800000000031')).toBeUndefined();
+  });
+
+  it('updates prices, removes tombstones, and lets a barcode move to another product', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    c.applyPage('catalog', [p('1', '8800000000017', 1000), p('2', '8800000000024', 2000)], 'c1', false);
+    c.applyPage('catalog', [{ ...p('1', '8800000000017', 1100) }, { ...p('2', '8800000000024', 0), deleted: true }, p('3', '8800000000017', 500)], 'c2', false);
+    expect(c.findByBarcode('8800000000017')).toMatchObject({ id: '3', price: 500 });
+    expect(c.count()).toBe(1);
+  });
+
+  it('starts over on a reset', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    c.applyPage('catalog', [p('1', '8800000000017', 1000)], 'c1', false);
+    c.applyPage('catalog', [p('9', '8800000000093', 900)], 'r1', true);
+    expect(c.count()).toBe(1);
+    expect(c.findByBarcode('8800000000017')).toBeUndefined();
+  });
+
+  it('keeps the old cursor when a page fails half-way', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    c.applyPage('catalog', [p('1', '8800000000017', 1000)], 'c1', false);
+    const broken = { ...p('2', '8800000000024', 1), price: 1.5 };
+    expect(() => c.applyPage('catalog', [p('3', '8800000000031', 1), broken], 'c2', false)).toThrow();
+    expect(c.cursor('catalog')).toBe('c1');
+    expect(c.findByBarcode('8800000000031')).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { UnknownMigrationError, loadMigrations, migrate } from './migrate.ts';
+import { openTillDatabases } from './database.ts';
+import { tempDataDir } from './test-helpers.ts';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+function freshFile(): string {
+  const t = tempDataDir();
+  cleanup = t.cleanup;
+  return path.join(t.dir, 'x.db');
+}
+
+describe('migrations', () => {
+  it('numbers the till and catalog migrations from 1 without gaps', () => {
+    for (const set of ['till', 'catalog'] as const) {
+      const versions = loadMigrations(set).map((m) => m.version);
+      expect(versions).toEqual(versions.map((_, i) => i + 1));
+    }
+  });
+
+  it('applies each migration once and records it', () => {
+    const db = new Database(freshFile());
+    expect(migrate(db, loadMigrations('till'))).toEqual([1]);
+    expect(migrate(db, loadMigrations('till'))).toEqual([]);
+    expect(db.prepare('SELECT version, name FROM schema_migration').all()).toEqual([{ version: 1, name: 'journal' }]);
+    db.close();
+  });
+
+  it('refuses a database that knows a migration this build does not', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    migrate(db, loadMigrations('till'));
+    db.prepare("INSERT INTO schema_migration (version, name, applied_at) VALUES (99, 'from-the-future', 'x')").run();
+    expect(() => migrate(db, loadMigrations('till'))).toThrow(UnknownMigrationError);
+    db.close();
+  });
+
+  it('opens the till file with WAL and synchronous=FULL, the catalog with NORMAL', () => {
+    const t = tempDataDir();
+    cleanup = t.cleanup;
+    const dbs = openTillDatabases(t.dir);
+    expect(dbs.till.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(dbs.till.pragma('synchronous', { simple: true })).toBe(2);
+    expect(dbs.catalog.pragma('synchronous', { simple: true })).toBe(1);
+    expect(dbs.till.pragma('foreign_keys', { simple: true })).toBe(1);
+    dbs.close();
+  });
+
+  describe('till 0001-journal', () => {
+    it('makes the journal append-only', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'));
+      db.prepare(`INSERT INTO sale VALUES ('s1','0001-01-000001',1,'2026-11-25','st','a','b','KRW',100,91,9,0,0,'{}')`).run();
+      expect(() => db.prepare("UPDATE sale SET total = 1 WHERE id = 's1'").run()).toThrow(/append-only/);
+      expect(() => db.prepare("DELETE FROM sale WHERE id = 's1'").run()).toThrow(/append-only/);
+      db.close();
+    });
+
+    it('allows only known outbox states', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'));
+      expect(() => db.prepare(`INSERT INTO outbox (sequence, mutation_id, kind, occurred_at, payload, status) VALUES (1,'m','SALE','t','{}','lost')`).run()).toThrow(/CHECK/);
+      db.close();
+    });
+  });
+
+  describe('catalog 0001-catalog', () => {
+    it('keeps one product per barcode', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('catalog'));
+      const ins = db.prepare(`INSERT INTO product VALUES (?, '8800000000017', 'a', 'a', 1, 'KRW', 'VAT10', 'c')`);
+      ins.run('p1');
+      expect(() => ins.run('p2')).toThrow(/UNIQUE/);
+      db.close();
+    });
+  });
+});
