@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+
+/** The till's operations, kept as .graphql files next to the schema so tools and tests can read them. */
+const load = (name: string): string => readFileSync(new URL(`./operations/${name}.graphql`, import.meta.url), 'utf8');
+
+export const operations = {
+  catalogChanges: load('catalog-changes'),
+  staffChanges: load('staff-changes'),
+  pushMutations: load('push-mutations'),
+  me: load('me'),
+} as const;
+
+export const schemaPath = new URL('./schema.graphql', import.meta.url);
