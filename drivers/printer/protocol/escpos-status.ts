@@ -1,0 +1,58 @@
+/**
+ * ESC/POS status bytes (Epson ESC/POS command reference, DLE EOT and GS r).
+ * Real-time status bytes have bits 1 and 4 set and bits 0 and 7 clear (0x12 base); GS r replies
+ * have bit 4 clear, which is how a host tells the two apart on the same wire.
+ */
+
+export type PaperState = 'ok' | 'near_end' | 'out';
+export type CoverState = 'closed' | 'open';
+
+/** DLE EOT 4: roll paper sensor status. */
+export const DLE_EOT_PAPER = Uint8Array.of(0x10, 0x04, 0x04);
+/** DLE EOT 2: offline cause status (cover open, paper end stop, error). */
+export const DLE_EOT_OFFLINE = Uint8Array.of(0x10, 0x04, 0x02);
+/** DLE EOT 1: printer status. */
+export const DLE_EOT_PRINTER = Uint8Array.of(0x10, 0x04, 0x01);
+
+const FIXED = 0x12;
+
+/** True for a byte shaped like a DLE EOT reply. */
+export function isRealtimeStatusByte(byte: number): boolean {
+  return (byte & 0x93) === FIXED;
+}
+
+/** True for a byte shaped like a GS r reply. */
+export function isTransmitStatusByte(byte: number): boolean {
+  return (byte & 0x90) === 0;
+}
+
+/** The reply a printer gives to DLE EOT n. */
+export function realtimeStatusByte(n: number, paper: PaperState, cover: CoverState): number {
+  switch (n) {
+    case 1: // bit 3: offline
+      return FIXED | (paper === 'out' || cover === 'open' ? 0x08 : 0);
+    case 2: // bit 2: cover open; bit 5: printing stopped by paper end; bit 6: error
+      return FIXED | (cover === 'open' ? 0x04 : 0) | (paper === 'out' ? 0x20 : 0);
+    case 3: // error causes: none emulated
+      return FIXED;
+    case 4: // bits 2,3: paper near end; bits 5,6: paper end
+      return FIXED | (paper === 'near_end' ? 0x0c : 0) | (paper === 'out' ? 0x60 : 0);
+    default:
+      return FIXED;
+  }
+}
+
+/** The reply to GS r 1: bits 0,1 near end; bits 2,3 paper end. */
+export function transmitPaperStatusByte(paper: PaperState): number {
+  return (paper === 'near_end' ? 0x03 : 0) | (paper === 'out' ? 0x0c : 0);
+}
+
+export function paperFromSensorByte(byte: number): PaperState {
+  if (byte & 0x60) return 'out';
+  if (byte & 0x0c) return 'near_end';
+  return 'ok';
+}
+
+export function coverFromOfflineByte(byte: number): CoverState {
+  return byte & 0x04 ? 'open' : 'closed';
+}

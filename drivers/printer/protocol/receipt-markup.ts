@@ -1,0 +1,48 @@
+import type { PrintBlock, PrintDocument } from '../types.ts';
+
+/** Escapes text for a ReceiptLine text column: every special character gets a backslash. */
+export function escapeMarkupText(text: string): string {
+  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f]/g, '');
+  const escaped = flat.replace(/[\\|{}~_"`^]/g, (c) => `\\${c}`);
+  // A column made only of '-' or '=' would be a rule or a cut; spaces are kept by turning runs into '~'.
+  return escaped.replace(/^([-=])/, '\\$1').replace(/ {2,}/g, (run) => '~'.repeat(run.length));
+}
+
+/** Escapes a property value (barcode or QR data). */
+export function escapeMarkupProperty(value: string): string {
+  return value.replace(/[\r\n]+/g, '').replace(/[\\|{};]/g, (c) => `\\${c}`);
+}
+
+function decorate(text: string, bold: boolean | undefined, size: 'normal' | 'wide' | 'large' | undefined): string {
+  const sized = size === 'wide' ? `^${text}` : size === 'large' ? `^^^${text}` : text;
+  return bold ? `"${sized}` : sized;
+}
+
+function blockMarkup(block: PrintBlock): string {
+  switch (block.kind) {
+    case 'text': {
+      const body = decorate(escapeMarkupText(block.text), block.bold, block.size);
+      if (body === '') return '';
+      // ReceiptLine aligns a column towards its pipe: '|text' left, 'text|' right, bare text centred.
+      return block.align === 'center' ? body : block.align === 'right' ? `${body}|` : `|${body}`;
+    }
+    case 'columns': {
+      const left = decorate(escapeMarkupText(block.left), block.bold, 'normal');
+      const right = decorate(escapeMarkupText(block.right), block.bold, 'normal');
+      return `|${left} | ${right}|`;
+    }
+    case 'rule':
+      return '-';
+    case 'barcode':
+      return `{code:${escapeMarkupProperty(block.data)};option:code128,2,72,hri}`;
+    case 'qr':
+      return `{code:${escapeMarkupProperty(block.data)};option:qrcode,4,m}`;
+    case 'feed':
+      return Array.from({ length: Math.max(0, Math.floor(block.lines)) }, () => '').join('\n');
+  }
+}
+
+/** Turns a PrintDocument into ReceiptLine markup (https://receiptline.github.io). */
+export function toReceiptMarkup(doc: PrintDocument): string {
+  return doc.blocks.map(blockMarkup).join('\n') + '\n';
+}

@@ -1,0 +1,38 @@
+import type { Device, DeviceStatus, Unsubscribe } from '../device.ts';
+
+/** A receipt as blocks, independent of the printer's command set. It always ends with a cut. */
+export interface PrintDocument {
+  blocks: PrintBlock[];
+}
+
+export type PrintBlock =
+  | { kind: 'text'; text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 'normal' | 'wide' | 'large' }
+  /** Left text and right text on one line (item and price). */
+  | { kind: 'columns'; left: string; right: string; bold?: boolean }
+  | { kind: 'rule' }
+  /** CODE128 barcode (receipt number for returns). */
+  | { kind: 'barcode'; data: string }
+  | { kind: 'qr'; data: string }
+  | { kind: 'feed'; lines: number };
+
+export type PrintFailureCode = 'paper_out' | 'cover_open' | 'disconnected' | 'timeout' | 'busy' | 'protocol';
+
+/** A failed print is a value: the caller queues the receipt for a reprint; the sale is not affected. */
+export type PrintOutcome = { ok: true } | { ok: false; code: PrintFailureCode; message: string };
+
+/**
+ * A receipt printer.
+ *
+ * Lifecycle: `open()` claims and enables the printer (see Device); a network printer that is not
+ * reachable yet still opens, reports `offline`, and connects on the next `print()`.
+ * `print()` checks the paper and cover first and refuses (does not send) when the printer cannot
+ * print; it never throws. Status events: online, offline (disconnected), error with code
+ * paper_out / cover_open, online with code paper_near_end.
+ */
+export interface ReceiptPrinter extends Device {
+  open(): Promise<void>;
+  close(): Promise<void>;
+  print(doc: PrintDocument): Promise<PrintOutcome>;
+  status(): DeviceStatus;
+  onStatus(cb: (status: DeviceStatus) => void): Unsubscribe;
+}
