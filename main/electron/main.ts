@@ -1,0 +1,49 @@
+/**
+ * The Electron shell: one window, one host in a utilityProcess, a MessagePort between them.
+ * Everything the till does lives in the host; this file only starts things and locks them down.
+ */
+import { app, MessageChannelMain, utilityProcess } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lockDown } from './security.ts';
+import { createTillWindow } from './window.ts';
+import { defaultDataDir } from '../services/data-dir.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '..', 'renderer');
+const preload = path.join(here, 'preload.cjs');
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const dataDir = path.resolve(argValue('--data-dir') ?? defaultDataDir());
+const configFile = argValue('--config') ?? path.join(dataDir, 'till.json');
+const kiosk = process.argv.includes('--kiosk');
+
+// One app instance per till: a second launch focuses the first window.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  lockDown(pathToFileURL(rendererDir).href);
+  const host = utilityProcess.fork(path.join(here, 'host-process.js'), [dataDir, configFile], { serviceName: 'till-host' });
+  const win = createTillWindow(rendererDir, preload, kiosk);
+  const connect = (): void => {
+    const { port1, port2 } = new MessageChannelMain();
+    host.postMessage({ kind: 'port' }, [port1]);
+    win.webContents.postMessage('till-port', null, [port2]);
+  };
+  win.webContents.on('did-finish-load', connect);
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  host.on('exit', (code) => {
+    console.error(`the till host exited with code ${code}`);
+    app.quit();
+  });
+}).catch((e: unknown) => {
+  console.error(e);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,32 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import path from 'node:path';
+
+/** Hardened window options: the renderer gets no Node, a sandbox, and only the preload's bridge. */
+export function windowOptions(preload: string, kiosk: boolean): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    kiosk,
+    fullscreen: kiosk,
+    autoHideMenuBar: true,
+    show: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      devTools: !kiosk,
+      spellcheck: false,
+    },
+  };
+}
+
+export function createTillWindow(rendererDir: string, preload: string, kiosk: boolean): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preload, kiosk));
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(path.join(rendererDir, 'index.html'));
+  return win;
+}

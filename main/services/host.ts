@@ -1,0 +1,120 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock, Ids } from '../core/ports.ts';
+import { openTillDatabases } from '../store/database.ts';
+import { SqliteCatalog } from '../store/catalog-repository.ts';
+import { SqliteJournal } from '../store/journal-repository.ts';
+import { SqliteOpenSale } from '../store/open-sale-repository.ts';
+import { SqliteOutbox } from '../store/outbox-repository.ts';
+import { SqliteReprintQueue } from '../store/reprint-queue-repository.ts';
+import { SqliteStaff } from '../store/staff-repository.ts';
+import type { Handlers } from '../api/dispatch.ts';
+import type { Reply } from '../api/contract.ts';
+import type { Result } from '../core/result.ts';
+import { EventBus } from './event-bus.ts';
+import { DeviceBoard } from './device-board.ts';
+import { Lane } from './lane.ts';
+import { type TillConfig, identityOf, taxRulesOf } from './till-config.ts';
+import { openDevices, type TillDevices } from './till-devices.ts';
+import { startSync, type SyncService } from './sync-service.ts';
+
+export interface HostOptions {
+  readonly config: TillConfig;
+  readonly dataDir: string;
+  readonly clock?: Clock;
+  readonly ids?: Ids;
+}
+
+/** The host: every service of one till, behind the contract's handlers and events. No transport, no Electron. */
+export interface Host {
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly sync: SyncService;
+  close(): Promise<void>;
+}
+
+const reply = <T>(r: Result<T>): Reply<T> => (r.ok ? { ok: true, value: r.value } : { ok: false, error: { code: r.code, message: r.message } });
+
+/** The composition root: opens the till's files, its devices and its sync, and wires the lane to them. */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const { config, dataDir } = options;
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const ids: Ids = options.ids ?? { newId: () => uuidv7() };
+  const identity = identityOf(config);
+  const rules = taxRulesOf(config);
+  const events = new EventBus();
+
+  const dbs = openTillDatabases(dataDir);
+  const catalog = new SqliteCatalog(dbs.catalog);
+  const staff = new SqliteStaff(dbs.till);
+  const outbox = new SqliteOutbox(dbs.till);
+  const journal = new SqliteJournal(dbs.till, identity, rules);
+
+  const board = new DeviceBoard((all) => events.emit('devices', all));
+  const devices: TillDevices = await openDevices(config.devices, board);
+
+  const sync = startSync({
+    url: config.central.url,
+    token: config.central.token,
+    intervalMs: config.central.pollIntervalMs,
+    outbox,
+    catalog,
+    staff,
+    onStatus: (s) => events.emit('sync', s),
+  });
+
+  const lane = new Lane({
+    identity,
+    rules,
+    catalog,
+    journal,
+    drafts: new SqliteOpenSale(dbs.till),
+    staff,
+    reprints: new SqliteReprintQueue(dbs.till),
+    printer: devices.printer,
+    payment: devices.payment,
+    clock,
+    ids,
+    events: {
+      sale: (v) => events.emit('sale', v),
+      saleCompleted: (v) => events.emit('saleCompleted', v),
+      scanRejected: (r) => events.emit('scanRejected', r),
+    },
+    onSaleCommitted: () => sync.poke(),
+  });
+
+  // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
+  devices.scanner?.onData((scan) => void lane.scan(scan.data, 'scanner'));
+
+  const handlers: Handlers = {
+    'till.status': async () => ({
+      ok: true,
+      value: {
+        store: { name: identity.storeName, code: identity.storeCode, tillNumber: identity.tillNumber, currency: identity.currency, locale: identity.locale },
+        staff: lane.signedIn,
+        sale: lane.view(),
+        lastCompleted: lane.completed(),
+        devices: board.list(),
+        sync: sync.status(),
+      },
+    }),
+    'session.signIn': async ({ pin }) => reply(await lane.signIn(pin)),
+    'session.signOut': async () => reply(await lane.signOut()),
+    'sale.scan': async ({ code, source }) => reply(await lane.scan(code, source)),
+    'sale.voidLine': async ({ lineId }) => reply(await lane.voidLine(lineId)),
+    'sale.setQuantity': async ({ lineId, quantity }) => reply(await lane.setQuantity(lineId, quantity)),
+    'sale.payCash': async ({ received }) => reply(await lane.payCash(received)),
+    'sale.payCard': async () => reply(await lane.payCard()),
+    'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
+  };
+
+  return {
+    handlers,
+    events,
+    sync,
+    async close() {
+      await sync.stop();
+      await devices.close();
+      dbs.close();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import type { Catalog, Clock, Ids, TillIdentity } from '../core/ports.ts';
+import type { TaxRules } from '../core/tax.ts';
+import { type OpenSale, amountDue, applyTender, openSale } from '../core/sale.ts';
+import { addItem, setQuantity, voidLine } from '../core/basket.ts';
+import { businessDayOf } from '../core/business-day.ts';
+import { type Result, fail, ok } from '../core/result.ts';
+import type { SqliteJournal } from '../store/journal-repository.ts';
+import type { SqliteOpenSale } from '../store/open-sale-repository.ts';
+import type { SqliteReprintQueue } from '../store/reprint-queue-repository.ts';
+import type { StaffRecord } from '../store/staff-repository.ts';
+import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
+import type { PaymentTerminal } from '../../drivers/payment/types.ts';
+import { parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
+import type { ApiErrorCode, CompletedSaleView, SaleView, StaffView } from '../api/contract.ts';
+import { completedSaleView, saleView } from './sale-views.ts';
+import { layoutReceipt } from './receipt-layout.ts';
+import { verifyPin } from './pin-hash.ts';
+import { LANE_MESSAGES as M } from './lane-messages.ts';
+import { SerialQueue } from './serial-queue.ts';
+
+export type LaneResult<T> = Result<T, ApiErrorCode>;
+
+export interface LaneEvents {
+  sale(view: SaleView | null): void;
+  saleCompleted(view: CompletedSaleView): void;
+  scanRejected(rejection: { code: string; reason: string; message: string }): void;
+}
+
+export interface LaneDeps {
+  readonly identity: TillIdentity & { readonly currencyNumeric: number };
+  readonly rules: TaxRules;
+  readonly catalog: Catalog;
+  readonly journal: SqliteJournal;
+  readonly drafts: SqliteOpenSale;
+  readonly staff: { list(): readonly StaffRecord[] };
+  readonly reprints: SqliteReprintQueue;
+  readonly printer: ReceiptPrinter | null;
+  readonly payment: PaymentTerminal | null;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly events: LaneEvents;
+  /** Called after every commit, so the outbox is pushed now rather than at the next poll. */
+  readonly onSaleCommitted: () => void;
+}
+
+export type ScanSource = 'wedge' | 'manual' | 'scanner';
+
+export interface PaymentReply {
+  readonly sale: SaleView | null;
+  readonly completed: CompletedSaleView | null;
+}
+
+/**
+ * Ringing a sale at the lane: sign in, scan, void, take tenders, commit, print.
+ * Every operation runs through one queue, so device scans, keyboard scans and a card
+ * payment in flight never interleave.
+ */
+export class Lane {
+  private staff: StaffRecord | null = null;
+  private sale: OpenSale | null;
+  private lastCompleted: CompletedSaleView | null = null;
+  private readonly queue = new SerialQueue();
+
+  constructor(private readonly deps: LaneDeps) {
+    // A till killed mid-sale resumes the sale it was ringing.
+    this.sale = deps.drafts.load() ?? null;
+  }
+
+  get signedIn(): StaffView | null {
+    return this.staff ? { id: this.staff.id, name: this.staff.name, role: this.staff.role } : null;
+  }
+
+  view(): SaleView | null {
+    return this.sale ? saleView(this.sale, this.deps.rules) : null;
+  }
+
+  completed(): CompletedSaleView | null {
+    return this.lastCompleted;
+  }
+
+  signIn(pin: string): Promise<LaneResult<StaffView>> {
+    return this.queue.run(async () => {
+      for (const s of this.deps.staff.list()) {
+        if (await verifyPin(pin, s.pinSalt, s.pinHash)) {
+          this.staff = s;
+          return ok({ id: s.id, name: s.name, role: s.role });
+        }
+      }
+      return fail('pin_wrong', M.pinWrong);
+    });
+  }
+
+  signOut(): Promise<LaneResult<Record<string, never>>> {
+    return this.queue.run(() => {
+      this.staff = null;
+      return ok({});
+    });
+  }
+
+  scan(code: string, source: ScanSource): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => this.ring(code, source));
+  }
+
+  private ring(raw: string, source: ScanSource): LaneResult<SaleView> {
+    if (!this.staff) return this.reject(raw, 'not_signed_in', M.notSignedIn);
+    const parsed = parseBarcode(raw);
+    if (!parsed.ok) return this.reject(raw, 'barcode_invalid', parsed.message);
+    const candidates = parsed.value.kind === 'gtin' ? [parsed.value.gtin, parsed.value.ean13].filter((c): c is string => !!c) : [parsed.value.data];
+    const product = candidates.map((c) => this.deps.catalog.findByBarcode(c)).find((p) => p !== undefined);
+    if (!product) return this.reject(raw, 'product_unknown', M.productUnknown(candidates[0] ?? raw));
+    const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+    const added = addItem(sale.basket, product, 1, this.deps.ids.newId());
+    if (!added.ok) return this.reject(raw, 'sale_error', added.message);
+    return this.update({ ...sale, basket: added.value });
+  }
+
+  private reject(code: string, reason: ApiErrorCode, message: string): LaneResult<never> {
+    this.deps.events.scanRejected({ code, reason, message });
+    return fail(reason, message);
+  }
+
+  private update(sale: OpenSale): LaneResult<SaleView> {
+    this.deps.drafts.save(sale);
+    this.sale = sale;
+    this.lastCompleted = null;
+    const view = saleView(sale, this.deps.rules);
+    this.deps.events.sale(view);
+    return ok(view);
+  }
+
+  voidLine(lineId: string): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      const r = voidLine(this.sale.basket, lineId);
+      return r.ok ? this.update({ ...this.sale, basket: r.value }) : fail('sale_error', r.message);
+    });
+  }
+
+  setQuantity(lineId: string, quantity: number): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      const r = setQuantity(this.sale.basket, lineId, quantity);
+      return r.ok ? this.update({ ...this.sale, basket: r.value }) : fail('sale_error', r.message);
+    });
+  }
+
+  payCash(received: number): Promise<LaneResult<PaymentReply>> {
+    return this.queue.run(async () => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      const r = applyTender(this.sale, { id: this.deps.ids.newId(), kind: 'cash', amount: received }, this.deps.rules);
+      if (!r.ok) return fail('sale_error', r.message);
+      return this.settle(r.value);
+    });
+  }
+
+  payCard(): Promise<LaneResult<PaymentReply>> {
+    return this.queue.run(async () => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      if (!this.deps.payment) return fail('payment_failed', M.noTerminal);
+      const due = amountDue(this.sale, this.deps.rules);
+      if (due <= 0) return fail('sale_error', M.basketEmpty);
+      const outcome = await this.deps.payment.authorize({
+        amount: due,
+        currencyNumeric: this.deps.identity.currencyNumeric,
+        reference: this.sale.id,
+      });
+      if (outcome.status === 'declined') return fail('payment_declined', M.paymentDeclined(outcome.message));
+      if (outcome.status === 'failed') return fail('payment_failed', M.paymentFailed(outcome.message));
+      const r = applyTender(
+        this.sale,
+        {
+          id: this.deps.ids.newId(),
+          kind: 'card',
+          amount: outcome.amount,
+          card: { scheme: outcome.scheme, maskedPan: outcome.maskedPan, approvalCode: outcome.approvalCode, terminalRef: outcome.terminalRef },
+        },
+        this.deps.rules,
+      );
+      // The terminal charged an amount the sale cannot take: a broken invariant, not a customer error.
+      if (!r.ok) throw new Error(`approved card payment could not be applied: ${r.message}`);
+      return this.settle(r.value);
+    });
+  }
+
+  /** Saves the tender; when the sale is paid, commits it, then prints (a printer fault never undoes a sale). */
+  private async settle(sale: OpenSale): Promise<LaneResult<PaymentReply>> {
+    this.deps.drafts.save(sale);
+    this.sale = sale;
+    if (amountDue(sale, this.deps.rules) > 0) {
+      const view = saleView(sale, this.deps.rules);
+      this.deps.events.sale(view);
+      return ok({ sale: view, completed: null });
+    }
+    const now = this.deps.clock.now();
+    const committed = this.deps.journal.commitSale(sale, {
+      completedAt: now.toISOString(),
+      businessDay: businessDayOf(now, this.deps.identity.timeZone),
+      mutationId: this.deps.ids.newId(),
+    });
+    if (!committed.ok) return fail('sale_error', committed.message);
+    this.sale = null;
+    this.deps.onSaleCommitted();
+    const done = committed.value;
+    const receipt = await this.print(done.id);
+    const view = completedSaleView(done, receipt);
+    this.lastCompleted = view;
+    this.deps.events.sale(null);
+    this.deps.events.saleCompleted(view);
+    return ok({ sale: null, completed: view });
+  }
+
+  private async print(saleId: string): Promise<{ printed: boolean; error?: string }> {
+    const sale = this.deps.journal.findById(saleId);
+    if (!sale) throw new Error(`sale ${saleId} vanished from the journal`);
+    if (!this.deps.printer) {
+      this.deps.reprints.enqueue(saleId, 'no_printer');
+      return { printed: false, error: M.noPrinter };
+    }
+    const cashier = this.deps.staff.list().find((s) => s.id === sale.staffId)?.name ?? sale.staffId;
+    const outcome = await this.deps.printer.print(layoutReceipt(sale, this.deps.identity, { cashierName: cashier }));
+    if (outcome.ok) return { printed: true };
+    this.deps.reprints.enqueue(saleId, outcome.code);
+    return { printed: false, error: outcome.message };
+  }
+}

@@ -1,0 +1,52 @@
+/** The words printed on a receipt, in the store's language. Keys are the same in every language. */
+export const RECEIPT_LABELS = {
+  ko: {
+    sale: '[판매]',
+    receiptNo: '영수증',
+    cashier: '계산원',
+    till: 'POS',
+    businessNo: '사업자번호',
+    tel: 'TEL',
+    header: '상품명 / 단가 x 수량 / 금액',
+    taxFreeMark: '(면세)',
+    taxableSupply: '과세물품가액',
+    vat: '부가세',
+    taxFree: '면세물품가액',
+    total: '합계',
+    items: '품목수',
+    cash: '현금',
+    card: '카드',
+    approval: '승인',
+    change: '거스름돈',
+    thanks: '감사합니다. 또 오세요!',
+    copy: '*** 재발행 ***',
+  },
+  en: {
+    sale: '[SALE]',
+    receiptNo: 'Receipt',
+    cashier: 'Cashier',
+    till: 'Till',
+    businessNo: 'Business no.',
+    tel: 'Tel',
+    header: 'Item / Price x Qty / Amount',
+    taxFreeMark: '(tax-free)',
+    taxableSupply: 'Taxable supply',
+    vat: 'VAT',
+    taxFree: 'Tax-free',
+    total: 'TOTAL',
+    items: 'Items',
+    cash: 'Cash',
+    card: 'Card',
+    approval: 'Approval',
+    change: 'Change',
+    thanks: 'Thank you!',
+    copy: '*** COPY ***',
+  },
+} as const;
+
+export type ReceiptLanguage = keyof typeof RECEIPT_LABELS;
+
+export function receiptLanguageOf(locale: string): ReceiptLanguage {
+  const lang = locale.slice(0, 2);
+  return lang === 'en' ? 'en' : 'ko';
+}

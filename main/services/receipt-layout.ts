@@ -1,0 +1,65 @@
+import type { CompletedSale } from '../core/sale.ts';
+import type { TillIdentity } from '../core/ports.ts';
+import { formatAmount } from '../core/money-format.ts';
+import { nameIn } from '../core/product.ts';
+import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
+import { RECEIPT_LABELS, receiptLanguageOf } from './receipt-labels.ts';
+
+export interface ReceiptOptions {
+  readonly cashierName: string;
+  /** A reprint says so on the paper. */
+  readonly copy?: boolean;
+}
+
+/** Lays a completed sale out as a Korean (or configured-language) till receipt. Pure. */
+export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options: ReceiptOptions): PrintDocument {
+  const lang = receiptLanguageOf(store.locale);
+  const L = RECEIPT_LABELS[lang];
+  const amount = (minor: number): string => formatAmount(minor, sale.currency, store.locale);
+  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: store.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(sale.completedAt));
+
+  const blocks: PrintBlock[] = [];
+  if (options.copy) blocks.push({ kind: 'text', text: L.copy, align: 'center', bold: true });
+  blocks.push(
+    { kind: 'text', text: store.storeName, align: 'center', bold: true, size: 'wide' },
+    { kind: 'text', text: `${L.businessNo} ${store.businessNumber}`, align: 'center' },
+    { kind: 'text', text: store.address, align: 'center' },
+    { kind: 'text', text: `${L.tel} ${store.phone}`, align: 'center' },
+    { kind: 'rule' },
+    { kind: 'columns', left: `${L.sale} ${local}`, right: `${L.till} ${store.tillNumber}` },
+    { kind: 'columns', left: `${L.receiptNo} ${sale.receiptNumber}`, right: `${L.cashier} ${options.cashierName}` },
+    { kind: 'rule' },
+  );
+  for (const line of sale.lines) {
+    if (line.voided) continue;
+    const mark = line.taxClass === 'TAX_FREE' ? `${L.taxFreeMark} ` : '';
+    blocks.push(
+      { kind: 'text', text: `${mark}${nameIn(line.name, lang)}` },
+      { kind: 'columns', left: `  ${amount(line.unitPrice)} x ${line.quantity}`, right: amount(line.unitPrice * line.quantity) },
+    );
+  }
+  blocks.push(
+    { kind: 'rule' },
+    { kind: 'columns', left: L.items, right: String(sale.totals.itemCount) },
+    { kind: 'columns', left: L.taxableSupply, right: amount(sale.totals.taxableSupply) },
+    { kind: 'columns', left: L.vat, right: amount(sale.totals.tax) },
+  );
+  if (sale.totals.taxFree !== 0) blocks.push({ kind: 'columns', left: L.taxFree, right: amount(sale.totals.taxFree) });
+  blocks.push({ kind: 'columns', left: L.total, right: amount(sale.totals.total), bold: true }, { kind: 'rule' });
+  for (const t of sale.tenders) {
+    if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: amount(t.amount) });
+    else {
+      blocks.push(
+        { kind: 'columns', left: `${L.card} ${t.card.scheme} ${t.card.maskedPan}`, right: amount(t.amount) },
+        { kind: 'columns', left: `  ${L.approval}`, right: t.card.approvalCode },
+      );
+    }
+  }
+  if (sale.change > 0) blocks.push({ kind: 'columns', left: L.change, right: amount(sale.change), bold: true });
+  blocks.push(
+    { kind: 'rule' },
+    { kind: 'barcode', data: sale.receiptNumber },
+    { kind: 'text', text: L.thanks, align: 'center' },
+  );
+  return { blocks };
+}

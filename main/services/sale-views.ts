@@ -1,0 +1,50 @@
+import type { CompletedSale, OpenSale } from '../core/sale.ts';
+import { saleTotals, salePayment } from '../core/sale.ts';
+import { lineAmount } from '../core/basket.ts';
+import type { TaxRules } from '../core/tax.ts';
+import type { Tender } from '../core/tender.ts';
+import type { CompletedSaleView, SaleView } from '../api/contract.ts';
+
+/** Projections of the core's sale for the renderer: the contract's view types, nothing more. */
+export function tenderView(t: Tender): SaleView['tenders'][number] {
+  return t.kind === 'card' ? { kind: 'card', amount: t.amount, detail: `${t.card.scheme} ${t.card.maskedPan}` } : { kind: 'cash', amount: t.amount };
+}
+
+export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
+  const totals = saleTotals(sale.basket, rules);
+  const pay = salePayment(sale, rules);
+  return {
+    id: sale.id,
+    currency: sale.basket.currency,
+    lines: sale.basket.lines.map((l) => ({
+      lineId: l.lineId,
+      barcode: l.barcode,
+      name: { ...l.name },
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      amount: lineAmount(l),
+      taxFree: (rules.classes[l.taxClass]?.rateBps ?? 0) === 0,
+      voided: l.voided,
+    })),
+    totals: {
+      total: totals.total,
+      itemCount: totals.itemCount,
+      taxableSupply: totals.taxableSupply,
+      tax: totals.tax,
+      taxFree: totals.taxFree,
+    },
+    payment: { paid: pay.paid, due: pay.due, change: pay.change },
+    tenders: sale.tenders.map(tenderView),
+  };
+}
+
+export function completedSaleView(sale: CompletedSale, receipt: { printed: boolean; error?: string }): CompletedSaleView {
+  return {
+    saleId: sale.id,
+    receiptNumber: sale.receiptNumber,
+    total: sale.totals.total,
+    change: sale.change,
+    tenders: sale.tenders.map(tenderView),
+    receipt: receipt.error === undefined ? { printed: receipt.printed } : { printed: receipt.printed, error: receipt.error },
+  };
+}

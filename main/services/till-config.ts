@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { readFileSync } from 'node:fs';
+import type { TillIdentity } from '../core/ports.ts';
+import { KOREAN_VAT, type TaxRules } from '../core/tax.ts';
+
+/**
+ * A till's configuration: who it is, where its central API is, which devices it drives.
+ * Locale, currency and tax rules are configuration, not code.
+ */
+const endpoint = z.string().regex(/^[a-z]+:\/\/.+/, 'a device endpoint is a URL such as tcp://127.0.0.1:9100');
+
+export const tillConfigSchema = z.object({
+  identity: z.object({
+    storeId: z.string().min(1),
+    storeCode: z.string().regex(/^\d{4}$/),
+    storeName: z.string().min(1),
+    tillId: z.string().min(1),
+    tillNumber: z.string().regex(/^\d{2}$/),
+    timeZone: z.string().min(1),
+    currency: z.string().length(3),
+    /** ISO 4217 numeric code, for card terminals. */
+    currencyNumeric: z.number().int().positive().default(410),
+    locale: z.string().min(2),
+    businessNumber: z.string(),
+    address: z.string(),
+    phone: z.string(),
+  }),
+  central: z.object({ url: z.url(), token: z.string().min(8), pollIntervalMs: z.number().int().positive().default(2000) }),
+  devices: z
+    .object({ printer: endpoint.optional(), scanner: endpoint.optional(), payment: endpoint.optional() })
+    .default({}),
+  tax: z
+    .object({
+      pricesIncludeTax: z.boolean(),
+      classes: z.record(z.string(), z.object({ rateBps: z.number().int().min(0).max(10000) })),
+      rounding: z.enum(['floor', 'half-up']),
+    })
+    .default(KOREAN_VAT as { pricesIncludeTax: boolean; classes: Record<string, { rateBps: number }>; rounding: 'floor' | 'half-up' }),
+});
+
+export type TillConfig = z.output<typeof tillConfigSchema>;
+export type TillConfigInput = z.input<typeof tillConfigSchema>;
+
+export function parseTillConfig(value: unknown): TillConfig {
+  const parsed = tillConfigSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`till configuration is not valid: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function readTillConfig(file: string): TillConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`cannot read the till configuration ${file}: ${(e as Error).message}`);
+  }
+  return parseTillConfig(raw);
+}
+
+export const identityOf = (c: TillConfig): TillIdentity => c.identity;
+export const taxRulesOf = (c: TillConfig): TaxRules => c.tax;

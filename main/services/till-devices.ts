@@ -1,0 +1,56 @@
+import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
+import type { BarcodeScanner } from '../../drivers/scanner/types.ts';
+import type { PaymentTerminal } from '../../drivers/payment/types.ts';
+import { createPaymentTerminal, createPrinter, createScanner } from '../../drivers/index.ts';
+import type { Device } from '../../drivers/device.ts';
+import type { DeviceBoard } from './device-board.ts';
+import type { TillConfig } from './till-config.ts';
+
+export interface TillDevices {
+  readonly printer: ReceiptPrinter | null;
+  readonly scanner: BarcodeScanner | null;
+  readonly payment: PaymentTerminal | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured devices and keeps their health on the board. A device that is missing,
+ * misconfigured or unreachable is a status on the board, never a crash of the till.
+ */
+export async function openDevices(endpoints: TillConfig['devices'], board: DeviceBoard): Promise<TillDevices> {
+  const opened: { close(): Promise<void> }[] = [];
+
+  async function open<D extends Device>(
+    kind: 'printer' | 'scanner' | 'payment',
+    url: string | undefined,
+    make: (url: string) => D,
+  ): Promise<D | null> {
+    if (!url) {
+      board.set(kind, kind, { state: 'disabled', detail: 'not configured' });
+      return null;
+    }
+    try {
+      const device = make(url);
+      device.onStatus((s) => board.set(kind, url, s));
+      await device.open();
+      board.set(kind, url, device.status());
+      opened.push(device);
+      return device;
+    } catch (e) {
+      board.set(kind, url, { state: 'error', detail: (e as Error).message });
+      return null;
+    }
+  }
+
+  const printer = await open('printer', endpoints.printer, createPrinter);
+  const scanner = await open('scanner', endpoints.scanner, createScanner);
+  const payment = await open('payment', endpoints.payment, createPaymentTerminal);
+  return {
+    printer,
+    scanner,
+    payment,
+    async close() {
+      await Promise.allSettled(opened.map((d) => d.close()));
+    },
+  };
+}
