@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['main/**/*.test.ts', 'drivers/**/*.test.ts', 'sync/**/*.test.ts', 'fixtures/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+          include: ['test/unit/**/*.test.ts', 'main/**/*.test.ts', 'drivers/**/*.test.ts', 'sync/**/*.test.ts', 'fixtures/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 20_000,
         },

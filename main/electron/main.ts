@@ -25,7 +25,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
   lockDown(pathToFileURL(rendererDir).href);
-  const host = utilityProcess.fork(path.join(here, 'host-process.js'), [dataDir, configFile], { serviceName: 'till-host' });
+  const host = utilityProcess.fork(path.join(here, 'host-process.js') /* bundled next to main.js by scripts/build-electron.mjs */, [dataDir, configFile], { serviceName: 'till-host' });
   const win = createTillWindow(rendererDir, preload, kiosk);
   const connect = (): void => {
     const { port1, port2 } = new MessageChannelMain();

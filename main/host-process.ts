@@ -2,11 +2,11 @@
  * Entry of Electron's utilityProcess: the same host as browser mode, reached over a MessagePort.
  * It does not import electron: process.parentPort is how a utility process talks to main.
  */
-import { createDispatcher } from '../api/dispatch.ts';
-import { attachPort, type PortLike } from '../api/port-transport.ts';
-import { createHost } from '../services/host.ts';
-import { readTillConfig } from '../services/till-config.ts';
-import { acquireInstanceLock } from '../services/instance-lock.ts';
+import { createDispatcher } from './api/dispatch.ts';
+import { attachPort, type PortLike } from './api/port-transport.ts';
+import { createHost } from './services/host.ts';
+import { readTillConfig } from './services/till-config.ts';
+import { acquireInstanceLock } from './services/instance-lock.ts';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown; ports: PortLike[] }) => void): void;
