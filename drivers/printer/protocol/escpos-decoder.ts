@@ -20,6 +20,8 @@ export interface DecodeResult {
   rest: Uint8Array;
   /** Commands the decoder did not know, as hex (e.g. "1d 5a"); they were skipped by one byte. */
   unknown: string[];
+  /** Offset just past each receipt's cut, in the input: receipt k spans receiptEnds[k-1] (or 0) .. receiptEnds[k]. */
+  receiptEnds: number[];
 }
 
 const ESC = 0x1b;
@@ -130,6 +132,7 @@ function barcodeText(m: number, data: Uint8Array): string {
  */
 export function decodeEscPos(bytes: Uint8Array): DecodeResult {
   const receipts: DecodedReceipt[] = [];
+  const receiptEnds: number[] = [];
   const unknown: string[] = [];
   let page = new Page();
   let receiptStart = 0;
@@ -164,6 +167,7 @@ export function decodeEscPos(bytes: Uint8Array): DecodeResult {
           case 0x6d: // ESC m
             i += 2;
             receipts.push(page.finish(true));
+            receiptEnds.push(i);
             page = new Page();
             receiptStart = i;
             break;
@@ -294,6 +298,7 @@ export function decodeEscPos(bytes: Uint8Array): DecodeResult {
             need(withFeed ? 4 : 3);
             i += withFeed ? 4 : 3;
             receipts.push(page.finish(true));
+            receiptEnds.push(i);
             page = new Page();
             receiptStart = i;
             break;
@@ -408,7 +413,7 @@ export function decodeEscPos(bytes: Uint8Array): DecodeResult {
   } catch (error) {
     if (!(error instanceof NeedMore)) throw error;
   }
-  return { receipts, rest: bytes.subarray(receiptStart), unknown };
+  return { receipts, rest: bytes.subarray(receiptStart), unknown, receiptEnds };
 }
 
 /** GS ( L / GS 8 L body: m fn ...; fn 112 stores a raster, fn 50 prints it. */

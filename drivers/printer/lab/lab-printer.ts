@@ -1,0 +1,163 @@
+import net from 'node:net';
+import { createEmitter, type Unsubscribe } from '../../device.ts';
+import { decodeEscPos, type DecodedReceipt } from '../protocol/escpos-decoder.ts';
+import { realtimeStatusByte, transmitPaperStatusByte, type CoverState, type PaperState } from '../protocol/escpos-status.ts';
+
+/** A receipt the lab printer printed, as decoded from the bytes it received. */
+export interface LabReceipt extends DecodedReceipt {
+  receivedAt: string;
+  /** Bytes the receipt took on the wire, from its first byte to its cut. */
+  byteLength: number;
+}
+
+const DLE = 0x10;
+const GS = 0x1d;
+
+/**
+ * A network receipt printer emulator (port 9100 style raw TCP). It answers DLE EOT and GS r status
+ * queries with the bytes a real Epson-compatible printer sends, decodes everything else, and keeps
+ * the receipts. With the paper out or the cover open it holds the jobs it receives, as a real
+ * printer's buffer would, and prints them when the paper is back and the cover closed.
+ *
+ * Limitation: status queries are answered between jobs (where the drivers send them); a DLE EOT in
+ * the middle of a job is skipped by the decoder, not answered.
+ */
+export class LabPrinter {
+  private readonly printed: LabReceipt[] = [];
+  private readonly held: LabReceipt[] = [];
+  private readonly events = createEmitter<{ receipt: LabReceipt }>();
+  private readonly sockets = new Set<net.Socket>();
+  private paper: PaperState = 'ok';
+  private cover: CoverState = 'closed';
+
+  private constructor(private readonly server: net.Server) {
+    server.on('connection', (socket) => this.serve(socket));
+  }
+
+  static async start(options: { host?: string; port?: number } = {}): Promise<LabPrinter> {
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return new LabPrinter(server);
+  }
+
+  get port(): number {
+    const address = this.server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+
+  /** Printed receipts, oldest first. */
+  receipts(): LabReceipt[] {
+    return [...this.printed];
+  }
+
+  /** Jobs received while the printer could not print. */
+  heldJobs(): LabReceipt[] {
+    return [...this.held];
+  }
+
+  state(): { paper: PaperState; cover: CoverState } {
+    return { paper: this.paper, cover: this.cover };
+  }
+
+  setPaper(paper: PaperState): void {
+    this.paper = paper;
+    this.release();
+  }
+
+  setCover(cover: CoverState): void {
+    this.cover = cover;
+    this.release();
+  }
+
+  on(event: 'receipt', cb: (receipt: LabReceipt) => void): Unsubscribe {
+    return this.events.on(event, cb);
+  }
+
+  clear(): void {
+    this.printed.length = 0;
+    this.held.length = 0;
+  }
+
+  /** Drops every connection (power cycle, network blip) but keeps listening. */
+  async dropConnections(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private canPrint(): boolean {
+    return this.paper !== 'out' && this.cover === 'closed';
+  }
+
+  private release(): void {
+    if (!this.canPrint()) return;
+    for (const receipt of this.held.splice(0)) this.print(receipt);
+  }
+
+  private print(receipt: LabReceipt): void {
+    this.printed.push(receipt);
+    this.events.emit('receipt', receipt);
+  }
+
+  private serve(socket: net.Socket): void {
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    let buffer: Uint8Array = new Uint8Array(0);
+    socket.on('data', (chunk: Buffer) => {
+      const joined = new Uint8Array(buffer.length + chunk.length);
+      joined.set(buffer);
+      joined.set(chunk, buffer.length);
+      buffer = this.consume(joined, socket);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  /** Answers status queries at the head of the buffer, decodes finished receipts, returns what is left. */
+  private consume(input: Uint8Array, socket: net.Socket): Uint8Array {
+    let buffer = input;
+    for (;;) {
+      buffer = this.answerQueries(buffer, socket);
+      if (buffer.length === 0) return buffer;
+      const { receipts, rest, receiptEnds } = decodeEscPos(buffer);
+      let start = 0;
+      receipts.forEach((decoded, k) => {
+        const end = receiptEnds[k] ?? buffer.length;
+        const receipt: LabReceipt = { ...decoded, receivedAt: new Date().toISOString(), byteLength: end - start };
+        start = end;
+        if (this.canPrint()) this.print(receipt);
+        else this.held.push(receipt);
+      });
+      if (receipts.length === 0) return Uint8Array.from(rest);
+      buffer = Uint8Array.from(rest);
+    }
+  }
+
+  private answerQueries(input: Uint8Array, socket: net.Socket): Uint8Array {
+    let i = 0;
+    while (i + 3 <= input.length) {
+      const [a, b, n] = [input[i], input[i + 1], input[i + 2] ?? 0];
+      if (a === DLE && b === 0x04) {
+        socket.write(Uint8Array.of(realtimeStatusByte(n, this.paper, this.cover)));
+      } else if (a === GS && b === 0x72) {
+        socket.write(Uint8Array.of(n === 1 || n === 49 ? transmitPaperStatusByte(this.paper) : 0));
+      } else if (a === DLE && (b === 0x05 || b === 0x14)) {
+        // DLE ENQ / DLE DC4: nothing to answer; DLE DC4 carries more bytes, let the decoder skip them.
+        if (b === 0x14) break;
+      } else {
+        break;
+      }
+      i += 3;
+    }
+    return input.subarray(i);
+  }
+}

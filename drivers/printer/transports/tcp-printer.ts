@@ -1,0 +1,211 @@
+import net from 'node:net';
+import { createEmitter, type DeviceStatus, type Unsubscribe } from '../../device.ts';
+import { encodeEscPos } from '../protocol/escpos-encoder.ts';
+import {
+  DLE_EOT_OFFLINE,
+  DLE_EOT_PAPER,
+  coverFromOfflineByte,
+  isRealtimeStatusByte,
+  isTransmitStatusByte,
+  paperFromSensorByte,
+} from '../protocol/escpos-status.ts';
+import type { PrintDocument, PrintFailureCode, PrintOutcome, ReceiptPrinter } from '../types.ts';
+
+export interface EscPosTcpPrinterOptions {
+  host: string;
+  /** Raw TCP printing port; 9100 by default. */
+  port?: number;
+  /** Budget for one print: connect, status checks, sending and the printer's completion reply. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+export const PRINTER_MESSAGES = {
+  paper_out: 'The printer is out of paper.',
+  cover_open: 'The printer cover is open.',
+  disconnected: 'The printer is not reachable.',
+  timeout: 'The printer did not answer in time.',
+  protocol: 'The receipt could not be encoded for the printer.',
+  busy: 'The printer is busy.',
+} as const satisfies Record<PrintFailureCode, string>;
+
+class PrintFailure extends Error {
+  constructor(readonly code: PrintFailureCode) {
+    super(PRINTER_MESSAGES[code]);
+  }
+}
+
+/**
+ * An ESC/POS printer on the network (raw TCP, port 9100). Before each receipt it asks the paper
+ * sensor (DLE EOT 4) and the offline cause (DLE EOT 2) and refuses to send when the paper is out or
+ * the cover open; after the receipt it waits for the GS r 1 reply that receiptline appends, so an
+ * ok outcome means the printer processed the whole job. It reconnects on the next print after a
+ * disconnect, and never throws from print().
+ */
+export class EscPosTcpPrinter implements ReceiptPrinter {
+  private readonly events = createEmitter<{ status: DeviceStatus }>();
+  private current: DeviceStatus = { state: 'disabled' };
+  private socket: net.Socket | undefined;
+  private inbox: number[] = [];
+  private wake: (() => void) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = true;
+  private readonly host: string;
+  private readonly port: number;
+  private readonly timeoutMs: number;
+
+  constructor(options: EscPosTcpPrinterOptions) {
+    this.host = options.host;
+    this.port = options.port ?? 9100;
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+  }
+
+  /** Connects and reads the paper and cover state; an unreachable printer opens `offline`. */
+  async open(): Promise<void> {
+    this.closed = false;
+    await this.enqueue(async () => {
+      try {
+        await this.withTimeout(async () => {
+          await this.connect();
+          await this.checkReady();
+        });
+      } catch {
+        // The status already says why; print() will try again.
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.socket?.destroy();
+    this.socket = undefined;
+    this.setStatus({ state: 'disabled' });
+  }
+
+  status(): DeviceStatus {
+    return this.current;
+  }
+
+  onStatus(cb: (status: DeviceStatus) => void): Unsubscribe {
+    return this.events.on('status', cb);
+  }
+
+  print(doc: PrintDocument): Promise<PrintOutcome> {
+    return this.enqueue(async (): Promise<PrintOutcome> => {
+      if (this.closed) return { ok: false, code: 'disconnected', message: 'The printer is closed.' };
+      let bytes: Buffer;
+      try {
+        bytes = encodeEscPos(doc);
+      } catch {
+        return { ok: false, code: 'protocol', message: PRINTER_MESSAGES.protocol };
+      }
+      try {
+        await this.withTimeout(async () => {
+          await this.connect();
+          await this.checkReady();
+          this.send(bytes);
+          const reply = await this.readByte(isTransmitStatusByte);
+          // GS r 1 reply: bits 0,1 near end, bits 2,3 paper end (the job itself was printed).
+          if (reply & 0x0c) this.setStatus({ state: 'error', code: 'paper_out', detail: PRINTER_MESSAGES.paper_out });
+          else if (reply & 0x03) this.setStatus({ state: 'online', code: 'paper_near_end', detail: 'Paper near end.' });
+        });
+        return { ok: true };
+      } catch (error) {
+        const code = error instanceof PrintFailure ? error.code : 'disconnected';
+        return { ok: false, code, message: PRINTER_MESSAGES[code] };
+      }
+    });
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async withTimeout(work: () => Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintFailure('timeout')), this.timeoutMs);
+    });
+    try {
+      await Promise.race([work(), timeout]);
+    } catch (error) {
+      if (error instanceof PrintFailure && error.code === 'timeout') {
+        // A late reply must not be taken for the next job's answer: start over on a fresh connection.
+        this.socket?.destroy();
+        this.socket = undefined;
+        this.setStatus({ state: 'offline', code: 'timeout', detail: PRINTER_MESSAGES.timeout });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async checkReady(): Promise<void> {
+    this.send(DLE_EOT_PAPER);
+    const paper = paperFromSensorByte(await this.readByte(isRealtimeStatusByte));
+    this.send(DLE_EOT_OFFLINE);
+    const cover = coverFromOfflineByte(await this.readByte(isRealtimeStatusByte));
+    if (paper === 'out') {
+      this.setStatus({ state: 'error', code: 'paper_out', detail: PRINTER_MESSAGES.paper_out });
+      throw new PrintFailure('paper_out');
+    }
+    if (cover === 'open') {
+      this.setStatus({ state: 'error', code: 'cover_open', detail: PRINTER_MESSAGES.cover_open });
+      throw new PrintFailure('cover_open');
+    }
+    this.setStatus(paper === 'near_end' ? { state: 'online', code: 'paper_near_end', detail: 'Paper near end.' } : { state: 'online' });
+  }
+
+  private connect(): Promise<void> {
+    if (this.socket && !this.socket.destroyed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: this.host, port: this.port });
+      this.socket = socket;
+      this.inbox = [];
+      socket.setNoDelay(true);
+      socket.on('data', (chunk: Buffer) => {
+        this.inbox.push(...chunk);
+        this.wake?.();
+      });
+      socket.once('connect', () => resolve());
+      socket.on('error', () => {
+        // 'close' follows.
+      });
+      socket.once('close', () => {
+        if (this.socket === socket) this.socket = undefined;
+        if (!this.closed) this.setStatus({ state: 'offline', code: 'disconnected', detail: PRINTER_MESSAGES.disconnected });
+        this.wake?.();
+        reject(new PrintFailure('disconnected'));
+      });
+    });
+  }
+
+  private send(bytes: Uint8Array): void {
+    if (!this.socket || this.socket.destroyed) throw new PrintFailure('disconnected');
+    this.socket.write(bytes);
+  }
+
+  /** The next received byte that matches; unsolicited bytes (other replies, ASB) are dropped. */
+  private async readByte(matches: (byte: number) => boolean): Promise<number> {
+    const socket = this.socket;
+    for (;;) {
+      while (this.inbox.length > 0) {
+        const byte = this.inbox.shift() ?? 0;
+        if (matches(byte)) return byte;
+      }
+      if (!socket || socket.destroyed || this.socket !== socket) throw new PrintFailure('disconnected');
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private setStatus(status: DeviceStatus): void {
+    if (status.state === this.current.state && status.code === this.current.code) return;
+    this.current = status;
+    this.events.emit('status', status);
+  }
+}
