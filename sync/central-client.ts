@@ -1,0 +1,203 @@
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { z } from 'zod';
+import type { Result } from '../main/core/result.ts';
+import { operations } from './operations.ts';
+import type { CatalogChange, MutationResult, StaffChange } from './ports.ts';
+import type { MutationInput } from './sale-input.ts';
+
+/**
+ * How a call to the central API can fail. Every answer is validated: a garbage or
+ * schema-invalid answer is `invalid_response`, never applied.
+ * `request_rejected`: the server understood and refused (a GraphQL error other than authentication).
+ */
+export type CentralErrorCode = 'unreachable' | 'timeout' | 'http_5xx' | 'unauthenticated' | 'invalid_response' | 'request_rejected';
+export type CentralResult<T> = Result<T, CentralErrorCode>;
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly cursor: string;
+  readonly hasMore: boolean;
+  readonly resetRequired: boolean;
+}
+
+export interface PushResponse {
+  readonly results: readonly MutationResult[];
+  readonly expectedSequence: number;
+}
+
+export interface TillInfo {
+  readonly id: string;
+  readonly number: string;
+  readonly store: {
+    readonly id: string; readonly code: string; readonly name: string; readonly businessNumber: string; readonly address: string;
+    readonly phone: string; readonly timeZone: string; readonly currency: string; readonly locale: string;
+  };
+}
+
+/** The central API as the till uses it. */
+export interface CentralApi {
+  catalogChanges(after: string | null, first: number): Promise<CentralResult<Page<CatalogChange>>>;
+  staffChanges(after: string | null, first: number): Promise<CentralResult<Page<StaffChange>>>;
+  pushMutations(batch: readonly MutationInput[]): Promise<CentralResult<PushResponse>>;
+  me(): Promise<CentralResult<TillInfo>>;
+}
+
+export interface CentralClientOptions {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  readonly endpoint: string;
+  /** The till's credential. */
+  readonly token: string;
+  /** Per request, default 10 s. */
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+export const CENTRAL_ERRORS = {
+  invalid: 'the central API answered something that is not the contract',
+  unauthenticated: 'the central API does not accept this till credential',
+  timeout: (ms: number) => `the central API did not answer within ${ms} ms`,
+  unreachable: 'the central API cannot be reached',
+  http5xx: (status: number) => `the central API failed (HTTP ${status})`,
+} as const;
+
+const status = z.enum(['APPLIED', 'DUPLICATE', 'REJECTED', 'FLAGGED']);
+const nullableString = z.string().nullish().transform((v) => v ?? null);
+
+const productChange = z
+  .object({
+    id: z.string().min(1),
+    barcode: z.string().regex(/^\d{1,14}$/),
+    nameKo: z.string(),
+    nameEn: nullableString,
+    price: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    taxClass: z.string().min(1),
+    category: z.string(),
+    deleted: z.boolean(),
+  })
+  .transform((p): CatalogChange => ({
+    id: p.id,
+    barcode: p.barcode,
+    name: p.nameEn === null ? { ko: p.nameKo } : { ko: p.nameKo, en: p.nameEn },
+    price: p.price,
+    currency: p.currency,
+    taxClass: p.taxClass,
+    category: p.category,
+    deleted: p.deleted,
+  }));
+
+const staffChange = z
+  .object({
+    id: z.string().min(1),
+    name: z.string(),
+    role: z.enum(['CASHIER', 'SUPERVISOR', 'MANAGER']),
+    pinSalt: z.string().regex(/^[0-9a-f]{32}$/i),
+    pinHash: z.string().regex(/^[0-9a-f]{64}$/i),
+    deleted: z.boolean(),
+  })
+  .transform((s): StaffChange => ({ ...s, role: s.role === 'CASHIER' ? 'cashier' : s.role === 'SUPERVISOR' ? 'supervisor' : 'manager' }));
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string(), hasMore: z.boolean(), resetRequired: z.boolean() });
+
+const catalogReply = z.object({ catalogChanges: page(productChange) });
+const staffReply = z.object({ staffChanges: page(staffChange) });
+const pushReply = z.object({
+  pushMutations: z.object({
+    results: z.array(
+      z.object({
+        id: z.string().min(1),
+        sequence: z.number().int().positive(),
+        status,
+        code: nullableString,
+        message: nullableString,
+        originalStatus: status.nullish().transform((v) => v ?? null),
+      }),
+    ),
+    expectedSequence: z.number().int().positive(),
+  }),
+});
+const meReply = z.object({
+  me: z.object({
+    id: z.string(),
+    number: z.string(),
+    store: z.object({
+      id: z.string(), code: z.string(), name: z.string(), businessNumber: z.string(), address: z.string(),
+      phone: z.string(), timeZone: z.string(), currency: z.string(), locale: z.string(),
+    }),
+  }),
+});
+
+const fail = (code: CentralErrorCode, message: string): CentralResult<never> => ({ ok: false, code, message });
+
+/** Sorts a thrown error into what the till can act on. */
+export function classifyError(error: unknown, timeoutMs: number): { code: CentralErrorCode; message: string } {
+  if (error instanceof ClientError) {
+    const httpStatus = error.response.status;
+    const gqlErrors = error.response.errors ?? [];
+    if (httpStatus === 401 || gqlErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
+      return { code: 'unauthenticated', message: CENTRAL_ERRORS.unauthenticated };
+    }
+    if (httpStatus >= 500) return { code: 'http_5xx', message: CENTRAL_ERRORS.http5xx(httpStatus) };
+    const first = gqlErrors[0];
+    if (first) return { code: 'request_rejected', message: first.message };
+    return { code: 'invalid_response', message: `${CENTRAL_ERRORS.invalid} (HTTP ${httpStatus})` };
+  }
+  if (isTimeout(error)) return { code: 'timeout', message: CENTRAL_ERRORS.timeout(timeoutMs) };
+  // undici reports a refused, reset or unresolvable connection as a TypeError "fetch failed".
+  if (error instanceof TypeError && /fetch failed/i.test(error.message)) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { code: 'unreachable', message: `${CENTRAL_ERRORS.unreachable}${cause}` };
+  }
+  return { code: 'invalid_response', message: `${CENTRAL_ERRORS.invalid}: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function isTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
+  }
+  return false;
+}
+
+export function createCentralClient(options: CentralClientOptions): CentralApi {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const client = new GraphQLClient(options.endpoint, {
+    headers: { authorization: `Bearer ${options.token}` },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  async function call<S extends z.ZodType>(document: string, variables: Record<string, unknown>, reply: S): Promise<CentralResult<z.output<S>>> {
+    let data: unknown;
+    try {
+      data = await client.request<unknown>({ document, variables, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const { code, message } = classifyError(error, timeoutMs);
+      return fail(code, message);
+    }
+    const parsed = reply.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail('invalid_response', `${CENTRAL_ERRORS.invalid}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  return {
+    async catalogChanges(after, first) {
+      const r = await call(operations.catalogChanges, { after, first }, catalogReply);
+      return r.ok ? { ok: true, value: r.value.catalogChanges } : r;
+    },
+    async staffChanges(after, first) {
+      const r = await call(operations.staffChanges, { after, first }, staffReply);
+      return r.ok ? { ok: true, value: r.value.staffChanges } : r;
+    },
+    async pushMutations(batch) {
+      const r = await call(operations.pushMutations, { batch }, pushReply);
+      return r.ok ? { ok: true, value: r.value.pushMutations } : r;
+    },
+    async me() {
+      const r = await call(operations.me, {}, meReply);
+      return r.ok ? { ok: true, value: r.value.me } : r;
+    },
+  };
+}

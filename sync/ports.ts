@@ -1,0 +1,64 @@
+import type { Product } from '../main/core/product.ts';
+import type { CompletedSale } from '../main/core/sale.ts';
+
+/**
+ * What sync needs from the till's store (main/store implements these). Each call is synchronous
+ * and transactional on the store's side; sync never holds a transaction across an await.
+ */
+
+export type MutationKind = 'SALE';
+export type MutationStatus = 'APPLIED' | 'DUPLICATE' | 'REJECTED' | 'FLAGGED';
+
+/** An outbox row: one business event waiting for the central API. */
+export interface OutboxEntry {
+  /** Per-till, gapless from 1: the order the server applies mutations in. */
+  readonly sequence: number;
+  /** UUIDv7 made on the till; the idempotency key. */
+  readonly mutationId: string;
+  readonly kind: MutationKind;
+  readonly occurredAt: string;
+  readonly payload: CompletedSale;
+}
+
+/** The server's verdict on one mutation. `id` is the mutation id. */
+export interface MutationResult {
+  readonly id: string;
+  readonly sequence: number;
+  readonly status: MutationStatus;
+  /** Why it was flagged or rejected (price_variance, sale_malformed, ...); null when applied cleanly. */
+  readonly code: string | null;
+  readonly message: string | null;
+  /** For DUPLICATE: what the mutation got when it was first applied. */
+  readonly originalStatus: MutationStatus | null;
+}
+
+export interface OutboxPort {
+  /** Pending entries in sequence order, at most `limit`. */
+  pending(limit: number): OutboxEntry[];
+  /** Records verdicts in one transaction; a recorded entry is no longer pending (REJECTED is quarantined). */
+  record(results: readonly MutationResult[]): void;
+}
+
+/** A stream's sink: the store applies a page and its cursor in one transaction. */
+export interface StreamSinkPort<T> {
+  cursor(stream: string): string | null;
+  /** reset = true: clear the stream's data first (a re-snapshot). */
+  applyPage(stream: string, items: readonly T[], cursor: string, reset: boolean): void;
+}
+
+/** A catalog stream item: a product, or (deleted = true) a tombstone for its id. */
+export type CatalogChange = Product & { readonly deleted: boolean };
+
+export type StaffRole = 'cashier' | 'supervisor' | 'manager';
+
+/** A staff stream item. The till verifies PINs offline against pinSalt/pinHash (scrypt, see schema.graphql). */
+export interface StaffChange {
+  readonly id: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly pinSalt: string;
+  readonly pinHash: string;
+  readonly deleted: boolean;
+}
+
+export const STREAMS = { catalog: 'catalog', staff: 'staff' } as const;

@@ -1,0 +1,64 @@
+import type { CentralApi, CentralErrorCode, CentralResult, Page } from './central-client.ts';
+import { type CatalogChange, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
+
+export interface PullOptions {
+  /** Items per page, default 1000. */
+  readonly pageSize?: number;
+}
+
+export interface PullSummary {
+  readonly stream: string;
+  readonly pages: number;
+  readonly items: number;
+  /** The stream was re-snapshotted (the server asked for a reset). */
+  readonly reset: boolean;
+  readonly error?: { readonly code: CentralErrorCode; readonly message: string };
+}
+
+export type FetchPage<T> = (after: string | null, first: number) => Promise<CentralResult<Page<T>>>;
+
+/**
+ * Pulls a stream from the sink's cursor until the server has no more, handing each page and its
+ * cursor to the sink (one transaction there). On resetRequired it starts over from null and the
+ * first page tells the sink to clear the stream's data.
+ */
+export async function pullStream<T>(stream: string, fetchPage: FetchPage<T>, sink: StreamSinkPort<T>, options: PullOptions = {}): Promise<PullSummary> {
+  const pageSize = options.pageSize ?? 1000;
+  let after = sink.cursor(stream);
+  let reset = false;
+  let pages = 0;
+  let items = 0;
+  let resets = 0;
+  const summary = (error?: PullSummary['error']): PullSummary => ({ stream, pages, items, reset: resets > 0, ...(error ? { error } : {}) });
+
+  for (;;) {
+    const reply = await fetchPage(after, pageSize);
+    if (!reply.ok) return summary({ code: reply.code, message: reply.message });
+    const page = reply.value;
+    if (page.resetRequired) {
+      // From null there is nothing to reset to: the server is not keeping the contract.
+      if (after === null || resets > 0) return summary({ code: 'invalid_response', message: `the ${stream} stream asked for a reset from its start` });
+      resets++;
+      after = null;
+      reset = true;
+      continue;
+    }
+    if (page.hasMore && page.items.length === 0 && page.cursor === after) {
+      return summary({ code: 'invalid_response', message: `the ${stream} stream does not advance` });
+    }
+    sink.applyPage(stream, page.items, page.cursor, reset);
+    reset = false;
+    pages++;
+    items += page.items.length;
+    after = page.cursor;
+    if (!page.hasMore) return summary();
+  }
+}
+
+export function pullCatalog(client: CentralApi, sink: StreamSinkPort<CatalogChange>, options?: PullOptions): Promise<PullSummary> {
+  return pullStream(STREAMS.catalog, (after, first) => client.catalogChanges(after, first), sink, options);
+}
+
+export function pullStaff(client: CentralApi, sink: StreamSinkPort<StaffChange>, options?: PullOptions): Promise<PullSummary> {
+  return pullStream(STREAMS.staff, (after, first) => client.staffChanges(after, first), sink, options);
+}
