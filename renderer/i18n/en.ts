@@ -2,6 +2,7 @@ import type { Messages } from './ko.ts';
 
 /** English. Typed as Messages, so a key missing here (or not in ko) fails the type check. */
 export const en: Messages = {
+  'app.title': 'Till',
   'app.connecting': 'Connecting to the till host…',
   'app.reconnecting': 'Lost the connection to the till host. Reconnecting…',
   'app.loadFailed': 'Could not load the till status: {detail}',

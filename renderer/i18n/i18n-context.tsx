@@ -21,6 +21,7 @@ export function I18nProvider({ initial = 'ko', children }: { initial?: Lang; chi
   const [lang, setLang] = useState<Lang>(initial);
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.title');
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const locale = localeOf(lang);

@@ -1,5 +1,6 @@
 /** Korean, the default language. Every other table must have exactly these keys (see en.ts). */
 export const ko = {
+  'app.title': '계산대',
   'app.connecting': '계산대 호스트에 연결하는 중…',
   'app.reconnecting': '계산대 호스트와 연결이 끊겼습니다. 다시 연결하는 중…',
   'app.loadFailed': '계산대 상태를 불러오지 못했습니다: {detail}',

@@ -3,6 +3,7 @@
  * shortcut handler does). Timing decisions are WedgeMachine's; this file only touches the DOM:
  * preventDefault on swallowed keys, giving held typing back to the field, and wiping the first
  * character of a scan that landed in a field before the burst was recognised.
+ * Elements inside [data-wedge="off"] are left alone entirely.
  */
 import { WedgeMachine, type WedgeDecision, type WedgeOptions } from './wedge-machine.ts';
 
@@ -65,6 +66,8 @@ export function listenKeyboardWedge(onScan: ScanListener, options: Partial<Wedge
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
+    // A field may opt out (the PIN field: nothing there is ever a scan, and it must take fast typing).
+    if (event.target instanceof Element && event.target.closest('[data-wedge="off"]')) return;
     const wasPending = machine.pending;
     const decision = machine.key({
       code: event.code,

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pickClient } from './client/pick-client.ts';
+import { I18nProvider } from './i18n/i18n-context.tsx';
+import { App } from './screens/app.tsx';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+// One client for the page's life: it reconnects by itself.
+const client = pickClient();
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <App client={client} />
+    </I18nProvider>
+  </StrictMode>,
+);

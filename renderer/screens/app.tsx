@@ -1,0 +1,56 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { LiveTillClient } from '../client/live-till-client.ts';
+import { TillHeader } from '../components/till-header.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { listenKeyboardWedge } from '../scanner/keyboard-wedge.ts';
+import { useTill } from '../state/use-till.ts';
+import { LaneScreen } from './lane/lane-screen.tsx';
+import { SignInScreen } from './sign-in/sign-in-screen.tsx';
+
+/**
+ * Routes by session: nobody signed in -> sign-in; signed in -> the lane (the till's role from
+ * configuration picks kiosk or pickup later). The wedge scanner listens here, for every screen.
+ */
+export function App({ client }: { client: LiveTillClient }) {
+  const { t, error } = useI18n();
+  const { state, connection, actions } = useTill(client);
+  const [scannedSignedOut, setScannedSignedOut] = useState<string | null>(null);
+
+  const onScan = useEffectEvent((code: string) => {
+    if (state.staff) actions.scan(code, 'wedge');
+    else setScannedSignedOut(code);
+  });
+  useEffect(() => listenKeyboardWedge((code) => onScan(code)), []);
+  useEffect(() => {
+    if (state.staff) setScannedSignedOut(null);
+  }, [state.staff]);
+
+  return (
+    <div className="app">
+      <TillHeader store={state.store} staff={state.staff} devices={state.devices} sync={state.sync} onSignOut={() => void actions.signOut()} />
+      {connection === 'reconnecting' ? (
+        <p className="connection-banner" aria-live="polite">
+          {t('app.reconnecting')}
+        </p>
+      ) : null}
+      {state.phase === 'loading' ? (
+        <main className="centered">
+          <p aria-live="polite">{t('app.connecting')}</p>
+        </main>
+      ) : state.phase === 'failed' ? (
+        <main className="centered">
+          <p role="alert" className="alert">
+            {t('app.loadFailed', { detail: state.loadError ? error(state.loadError) : '' })}
+          </p>
+          <button type="button" onClick={() => void actions.reload()}>
+            {t('app.retry')}
+          </button>
+        </main>
+      ) : state.staff ? (
+        <LaneScreen state={state} actions={actions} />
+      ) : (
+        <SignInScreen onSignIn={actions.signIn} scannedCode={scannedSignedOut} />
+      )}
+    </div>
+  );
+}

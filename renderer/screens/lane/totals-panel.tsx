@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import type { SaleView } from '../../../main/api/contract.ts';
+import type { MessageKey } from '../../i18n/ko.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+interface Props {
+  readonly sale: SaleView | null;
+  readonly currency: string;
+}
+
+/** Each amount is a definition named by its term, e.g. getByRole('definition', {name: '합계'}). */
+export function TotalsPanel({ sale, currency }: Props) {
+  const { t, money } = useI18n();
+  const id = useId();
+  const rows: readonly { key: MessageKey; amount: number; className: string }[] = [
+    { key: 'totals.total', amount: sale?.totals.total ?? 0, className: 'total' },
+    { key: 'totals.taxableSupply', amount: sale?.totals.taxableSupply ?? 0, className: 'minor' },
+    { key: 'totals.tax', amount: sale?.totals.tax ?? 0, className: 'minor' },
+    { key: 'totals.taxFree', amount: sale?.totals.taxFree ?? 0, className: 'minor' },
+    { key: 'totals.paid', amount: sale?.payment.paid ?? 0, className: 'minor' },
+    { key: 'totals.due', amount: sale?.payment.due ?? 0, className: 'due' },
+  ];
+  return (
+    <section className="totals" aria-label={t('totals.title')}>
+      <dl>
+        {rows.map((row, i) => (
+          <div key={row.key} className={`totals-row ${row.className}`}>
+            <dt id={`${id}-${i}`}>{t(row.key)}</dt>
+            <dd aria-labelledby={`${id}-${i}`}>{money(row.amount, sale?.currency ?? currency)}</dd>
+          </div>
+        ))}
+      </dl>
+      {sale ? <p className="item-count">{t('basket.itemCount', { count: sale.totals.itemCount })}</p> : null}
+    </section>
+  );
+}
