@@ -72,7 +72,7 @@ export const ko = {
   'actions.typeCode': '직접 입력',
 
   'cash.title': '현금 결제',
-  'cash.due': '받을 금액',
+  'cash.due': '결제할 금액',
   'cash.received': '받은 금액',
   'cash.exact': '정확한 금액',
   'cash.changePreview': '거스름돈 {amount}',
