@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// This folder, wherever vite is started from (Node >= 20.11 sets import.meta.dirname).
+const root = import.meta.dirname;
 
 /**
  * The dev server injects an inline script (React refresh) and an HMR WebSocket on its own port;
