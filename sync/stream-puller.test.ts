@@ -41,7 +41,9 @@ describe('pulling streams', () => {
   it('re-snapshots the stream when the server no longer knows its cursor', async () => {
     const { catalog } = memorySinks();
     await pullCatalog(client, catalog);
-    catalog.rows.set('stale', { ...(catalog.rows.values().next().value as never), id: 'stale' });
+    const [some] = catalog.rows.values();
+    if (!some) throw new Error('empty catalog');
+    catalog.rows.set('stale', { ...some, id: 'stale' });
     catalog.cursors.set('catalog', 'not-a-cursor-the-server-made');
     const summary = await pullCatalog(client, catalog, { pageSize: 100 });
     expect(summary.reset).toBe(true);
