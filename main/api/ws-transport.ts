@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Dispatch } from './dispatch.ts';
@@ -20,7 +20,7 @@ export function attachWebSocket(server: Server, dispatch: Dispatch, events: Even
     server,
     path: '/ws',
     maxPayload: 64 * 1024,
-    verifyClient: ({ origin, req }) => !origin || origin === `http://${req.headers.host ?? ''}`,
+    verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) => !origin || origin === `http://${req.headers.host ?? ''}`,
   });
   const send = (ws: WebSocket, msg: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));

@@ -13,7 +13,7 @@ import type { Result } from '../core/result.ts';
 import { EventBus } from './event-bus.ts';
 import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
-import { type TillConfig, identityOf, taxRulesOf } from './till-config.ts';
+import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
 import { startSync, type SyncService } from './sync-service.ts';
 
@@ -39,7 +39,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const { config, dataDir } = options;
   const clock: Clock = options.clock ?? { now: () => new Date() };
   const ids: Ids = options.ids ?? { newId: () => uuidv7() };
-  const identity = identityOf(config);
+  const identity = config.identity;
   const rules = taxRulesOf(config);
   const events = new EventBus();
 

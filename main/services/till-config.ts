@@ -57,5 +57,4 @@ export function readTillConfig(file: string): TillConfig {
   return parseTillConfig(raw);
 }
 
-export const identityOf = (c: TillConfig): TillIdentity => c.identity;
 export const taxRulesOf = (c: TillConfig): TaxRules => c.tax;

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startCentral, type Central } from '../../fixtures/central/server.ts';
+import { startLab, type Lab } from '../../drivers/lab/lab.ts';
+import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
+import type { TillConfigInput } from '../../main/services/till-config.ts';
+import { startHostProcess, type RunningHost } from './host-process.ts';
+import { NodeTillClient } from './ws-till-client.ts';
+import { waitFor } from './wait-for.ts';
+
+/** One till on real parts: a data dir on disk, the central server and the lab on loopback, the host in its own process. */
+export interface TillRig {
+  readonly dataDir: string;
+  readonly central: Central;
+  readonly lab: Lab;
+  host: RunningHost;
+  readonly config: TillConfigInput;
+  restartHost(): Promise<RunningHost>;
+  /** Waits until the host has pulled staff and catalog, so a PIN works and scans ring. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTillRig(options: { centralPort?: number; startCentral?: boolean } = {}): Promise<TillRig> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'till-e2e-'));
+  const central = await startCentral({ dbPath: path.join(dataDir, 'central.db'), port: options.centralPort ?? 0 });
+  const lab = await startLab({});
+  const config = demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500 });
+  const rig: TillRig = {
+    dataDir,
+    central,
+    lab,
+    host: await startHostProcess(dataDir, config),
+    config,
+    async restartHost() {
+      await rig.host.kill('SIGTERM');
+      rig.host = await startHostProcess(dataDir, config);
+      return rig.host;
+    },
+    async ready() {
+      const client = await NodeTillClient.connect(rig.host.url);
+      try {
+        await waitFor('the first catalog and staff pull', async () => {
+          const s = await client.call('till.status', {});
+          return s.sync.lastPullAt !== null;
+        });
+      } finally {
+        client.close();
+      }
+    },
+    async close() {
+      await rig.host.kill('SIGTERM');
+      await lab.close();
+      await central.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return rig;
+}
