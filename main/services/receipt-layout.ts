@@ -11,12 +11,23 @@ export interface ReceiptOptions {
   readonly copy?: boolean;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** The store's local date and time, YYYY-MM-DD HH:MM (formatters are reused: building one costs more than a receipt). */
+function localTime(iso: string, timeZone: string): string {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
+
 /** Lays a completed sale out as a Korean (or configured-language) till receipt. Pure. */
 export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options: ReceiptOptions): PrintDocument {
   const lang = receiptLanguageOf(store.locale);
   const L = RECEIPT_LABELS[lang];
   const amount = (minor: number): string => formatAmount(minor, sale.currency, store.locale);
-  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: store.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(sale.completedAt));
+  const local = localTime(sale.completedAt, store.timeZone);
 
   const blocks: PrintBlock[] = [];
   if (options.copy) blocks.push({ kind: 'text', text: L.copy, align: 'center', bold: true });
