@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { startLab } from './lab.ts';
+
+const DEFAULT_PORTS = { printer: 9100, scanner: 19200, payment: 20007, control: 19300 } as const;
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    'printer-port': { type: 'string', default: String(DEFAULT_PORTS.printer) },
+    'scanner-port': { type: 'string', default: String(DEFAULT_PORTS.scanner) },
+    'payment-port': { type: 'string', default: String(DEFAULT_PORTS.payment) },
+    'control-port': { type: 'string', default: String(DEFAULT_PORTS.control) },
+  },
+});
+
+function port(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`--${name} must be a port number (0-65535), got ${raw}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+try {
+  const lab = await startLab({
+    host: values.host,
+    printerPort: port('printer-port', values['printer-port']),
+    scannerPort: port('scanner-port', values['scanner-port']),
+    terminalPort: port('payment-port', values['payment-port']),
+    controlPort: port('control-port', values['control-port']),
+  });
+  console.log('device lab running');
+  console.log(`  printer  ${lab.endpoints.printer}   (ESC/POS, raw TCP)`);
+  console.log(`  scanner  ${lab.endpoints.scanner}   (CR-terminated scans)`);
+  console.log(`  payment  ${lab.endpoints.payment}   (ZVT)`);
+  console.log(`  control  ${lab.control.url}`);
+  const stop = (): void => {
+    void lab.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e.code === 'EADDRINUSE') {
+    console.error(`port ${e.port ?? ''} is already in use: stop what holds it, or pick another with --printer-port, --scanner-port, --payment-port or --control-port`);
+  } else if (e.code === 'EACCES') {
+    console.error(`not allowed to listen on port ${e.port ?? ''}: pick a port above 1023`);
+  } else {
+    console.error('the lab could not start:', e.message);
+  }
+  process.exit(1);
+}

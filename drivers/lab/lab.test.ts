@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPaymentTerminal, createPrinter, createScanner } from '../index.ts';
+import { SAMPLE_KOREAN_RECEIPT } from '../printer/protocol/sample-receipt.ts';
+import type { Scan } from '../scanner/types.ts';
+import { startLab, type Lab } from './lab.ts';
+
+const until = async (check: () => boolean, ms = 3000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('the lab', () => {
+  let lab: Lab;
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeEach(async () => {
+    lab = await startLab();
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    await lab.close();
+  });
+  const control = (path: string, body?: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(new URL(path, lab.control.url), body === undefined ? {} : { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('publishes tcp endpoints on loopback for every device', () => {
+    expect(lab.endpoints.printer).toBe(`tcp://127.0.0.1:${lab.printer.port}`);
+    expect(lab.endpoints.scanner).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
+    expect(lab.endpoints.payment).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('sends a scan triggered through the control API to a connected scanner', async () => {
+    const scanner = createScanner(lab.endpoints.scanner);
+    cleanups.push(() => scanner.close());
+    const scans: Scan[] = [];
+    scanner.onData((s) => scans.push(s));
+    await scanner.open();
+    await until(() => lab.scanner.connections === 1);
+    const res = await control('/scanner/scan', { data: '8801234567893' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ delivered: 1 });
+    await until(() => scans.length === 1);
+    expect(scans[0]?.data).toBe('8801234567893');
+  });
+
+  it('accepts the HTML form scan and sends the browser back to the page', async () => {
+    const res = await fetch(new URL('/scanner/scan', lab.control.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'data=0001-01-000042',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+  });
+
+  it('returns a receipt printed over TCP as decoded JSON, and lists it on the page', async () => {
+    const printer = createPrinter(lab.endpoints.printer);
+    cleanups.push(() => printer.close());
+    await printer.open();
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toEqual({ ok: true });
+    const res = await control('/printer/receipts');
+    const body = (await res.json()) as { receipts: { lines: string[]; barcodes: string[] }[] };
+    expect(body.receipts).toHaveLength(1);
+    expect(body.receipts[0]?.lines.map((l) => l.trim())).toContain('옴니마트 강남점');
+    expect(body.receipts[0]?.barcodes).toEqual(['0001-01-000042']);
+    const html = await (await control('/')).text();
+    expect(html).toContain('옴니마트 강남점');
+    expect(html).toContain('<form method="post" action="/scanner/scan">');
+  });
+
+  it('pulls the paper through the control API so the next print is refused', async () => {
+    const printer = createPrinter(lab.endpoints.printer);
+    cleanups.push(() => printer.close());
+    await printer.open();
+    expect((await control('/printer/paper', { state: 'out' })).status).toBe(200);
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toMatchObject({ ok: false, code: 'paper_out' });
+    expect((await control('/printer/cover', { state: 'open' })).status).toBe(200);
+    expect(lab.printer.state()).toEqual({ paper: 'out', cover: 'open' });
+  });
+
+  it('declines the next card through the control API and lists the transactions', async () => {
+    const terminal = createPaymentTerminal(lab.endpoints.payment);
+    cleanups.push(() => terminal.close());
+    await terminal.open();
+    expect((await control('/payment/next', { outcome: 'decline' })).status).toBe(200);
+    expect(await terminal.authorize({ amount: 3900, currencyNumeric: 410, reference: 's1' })).toMatchObject({ status: 'declined' });
+    const { transactions } = (await (await control('/payment/transactions')).json()) as { transactions: { outcome: string }[] };
+    expect(transactions.map((t) => t.outcome)).toEqual(['decline']);
+  });
+
+  it('answers bad control input with 400 and a message', async () => {
+    const bad = await control('/printer/paper', { state: 'wet' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^state: /);
+    const empty = await control('/scanner/scan', { data: '' });
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toEqual({ error: 'data: data must not be empty' });
+    const garbage = await control('/payment/next', '{not json');
+    expect(await garbage.json()).toEqual({ error: 'body is not valid JSON' });
+    expect((await control('/nowhere')).status).toBe(404);
+  });
+});

@@ -1,0 +1,182 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { LabTerminal } from '../payment/lab/lab-terminal.ts';
+import { LabPrinter, type LabReceipt } from '../printer/lab/lab-printer.ts';
+import { LabScanner } from '../scanner/lab/lab-scanner.ts';
+
+export interface LabOptions {
+  host?: string;
+  printerPort?: number;
+  scannerPort?: number;
+  terminalPort?: number;
+  controlPort?: number;
+}
+
+export interface Lab {
+  printer: LabPrinter;
+  scanner: LabScanner;
+  terminal: LabTerminal;
+  control: { port: number; url: string };
+  endpoints: { printer: string; scanner: string; payment: string };
+  close(): Promise<void>;
+}
+
+const scanInput = z.object({ data: z.string().min(1, 'data must not be empty').max(4096) });
+const paperInput = z.object({ state: z.enum(['ok', 'near_end', 'out']) });
+const coverInput = z.object({ state: z.enum(['closed', 'open']) });
+const nextInput = z.object({ outcome: z.enum(['approve', 'decline', 'timeout']) });
+
+class BadInput extends Error {}
+
+async function readBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) throw new BadInput('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  try {
+    return text === '' ? {} : (JSON.parse(text) as unknown);
+  } catch {
+    throw new BadInput('body is not valid JSON');
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new BadInput(result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function page(lab: Lab, receipts: LabReceipt[]): string {
+  const state = lab.printer.state();
+  const items = receipts
+    .slice()
+    .reverse()
+    .map(
+      (r) => `<article><header>${escapeHtml(r.receivedAt)} · ${r.byteLength} bytes</header><pre>${escapeHtml(r.lines.join('\n'))}</pre>
+${r.barcodes.map((b) => `<p>barcode: <code>${escapeHtml(b)}</code></p>`).join('')}${r.qrCodes.map((q) => `<p>QR: <code>${escapeHtml(q)}</code></p>`).join('')}</article>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Device lab</title>
+<style>body{font-family:system-ui,sans-serif;margin:1rem}pre{font-family:monospace;background:#fff;border:1px solid #ccc;padding:.5rem;display:inline-block}article{margin:1rem 0}</style></head>
+<body><h1>Device lab</h1>
+<p>printer ${escapeHtml(lab.endpoints.printer)} (paper ${state.paper}, cover ${state.cover}) · scanner ${escapeHtml(lab.endpoints.scanner)} (${lab.scanner.connections} connected) · payment ${escapeHtml(lab.endpoints.payment)}</p>
+<form method="post" action="/scanner/scan"><label>Scan <input name="data" autofocus></label> <button>Scan</button></form>
+<h2>Printed receipts (${receipts.length})</h2>
+${items || '<p>Nothing printed yet.</p>'}
+</body></html>`;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Starts emulators for every device on loopback TCP ports, plus an HTTP control interface to play
+ * the devices' part: trigger a scan, pull the paper, decline the next card, see what was printed.
+ */
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
+  const host = options.host ?? '127.0.0.1';
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    const printer = await LabPrinter.start({ host, port: options.printerPort ?? 0 });
+    started.push(printer);
+    const scanner = await LabScanner.start({ host, port: options.scannerPort ?? 0 });
+    started.push(scanner);
+    const terminal = await LabTerminal.start({ host, port: options.terminalPort ?? 0 });
+    started.push(terminal);
+
+    const server = http.createServer();
+    const lab: Lab = {
+      printer,
+      scanner,
+      terminal,
+      control: { port: 0, url: '' },
+      endpoints: {
+        printer: `tcp://${host}:${printer.port}`,
+        scanner: `tcp://${host}:${scanner.port}`,
+        payment: `tcp://${host}:${terminal.port}`,
+      },
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await Promise.all([printer.close(), scanner.close(), terminal.close()]);
+      },
+    };
+
+    server.on('request', (req, res) => {
+      const send = (status: number, body: unknown): void => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(body));
+      };
+      const route = `${req.method ?? 'GET'} ${new URL(req.url ?? '/', 'http://lab').pathname}`;
+      const handle = async (): Promise<void> => {
+        switch (route) {
+          case 'GET /':
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            res.end(page(lab, printer.receipts()));
+            return;
+          case 'POST /scanner/scan': {
+            const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+            const { data } = parse(scanInput, await readBody(req));
+            const delivered = scanner.scan(data);
+            if (form) {
+              res.writeHead(303, { location: '/' });
+              res.end();
+            } else send(200, { delivered });
+            return;
+          }
+          case 'GET /printer/receipts':
+            send(200, { receipts: printer.receipts() });
+            return;
+          case 'POST /printer/paper':
+            printer.setPaper(parse(paperInput, await readBody(req)).state);
+            send(200, printer.state());
+            return;
+          case 'POST /printer/cover':
+            printer.setCover(parse(coverInput, await readBody(req)).state);
+            send(200, printer.state());
+            return;
+          case 'POST /payment/next': {
+            const { outcome } = parse(nextInput, await readBody(req));
+            terminal.nextOutcome(outcome);
+            send(200, { next: outcome });
+            return;
+          }
+          case 'GET /payment/transactions':
+            send(200, { transactions: terminal.transactions() });
+            return;
+          default:
+            send(404, { error: `no route ${route}` });
+        }
+      };
+      handle().catch((error: unknown) => {
+        if (error instanceof BadInput) send(400, { error: error.message });
+        else send(500, { error: 'lab error' });
+      });
+    });
+    await listen(server, options.controlPort ?? 0, host);
+    lab.control.port = (server.address() as AddressInfo).port;
+    lab.control.url = `http://${host}:${lab.control.port}/`;
+    return lab;
+  } catch (error) {
+    await Promise.allSettled(started.map((d) => d.close()));
+    throw error;
+  }
+}
