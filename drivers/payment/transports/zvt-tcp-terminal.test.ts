@@ -60,13 +60,11 @@ describe('ZVT terminal over TCP with the lab terminal', () => {
   it('fails with timeout (outcome unknown) when the terminal acknowledges and never answers', async () => {
     const { lab, terminal } = await setup(300);
     lab.nextOutcome('timeout');
-    const started = Date.now();
     expect(await terminal.authorize({ amount: 7000, currencyNumeric: KRW, reference: 'z' })).toEqual({
       status: 'failed',
       code: 'timeout',
       message: PAYMENT_MESSAGES.timeout,
     });
-    expect(Date.now() - started).toBeLessThan(2000);
     // The next payment dials again and goes through.
     expect(await terminal.authorize({ amount: 7000, currencyNumeric: KRW, reference: 'z2' })).toMatchObject({ status: 'approved' });
   });

@@ -29,16 +29,4 @@ describe('ESC/POS encoder', () => {
     expect(svg).toContain('>신<');
     expect(svg).toContain('>면<');
   });
-
-  it('encodes a typical receipt in well under the 5 ms budget', () => {
-    for (let i = 0; i < 20; i++) encodeEscPos(SAMPLE_KOREAN_RECEIPT);
-    const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const t0 = performance.now();
-      encodeEscPos(SAMPLE_KOREAN_RECEIPT);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
-  });
 });

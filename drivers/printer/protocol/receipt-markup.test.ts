@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkupProperty, escapeMarkupText, toReceiptMarkup } from './receipt-markup.ts';
+import { displayWidth, escapeMarkupProperty, escapeMarkupText, toReceiptMarkup } from './receipt-markup.ts';
 
 describe('receipt markup', () => {
   it('escapes every ReceiptLine special character in text', () => {
@@ -19,6 +19,11 @@ describe('receipt markup', () => {
     expect(escapeMarkupProperty('a;b|c{d}\\')).toBe('a\\;b\\|c\\{d\\}\\\\');
   });
 
+  it('counts Hangul as two columns when sizing the right column', () => {
+    expect(displayWidth('1,200')).toBe(5);
+    expect(displayWidth('계산원 김민지')).toBe(13);
+  });
+
   it('aligns with pipes, decorates bold and size, and lays out columns', () => {
     const markup = toReceiptMarkup({
       blocks: [
@@ -36,7 +41,9 @@ describe('receipt markup', () => {
       '"^^^옴니마트',
       '|left',
       '^right|',
+      '{width:*,5}',
       '|신라면 | 1,200|',
+      '{width:auto}',
       '-',
       '',
       '',

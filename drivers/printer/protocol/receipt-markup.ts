@@ -13,6 +13,16 @@ export function escapeMarkupProperty(value: string): string {
   return value.replace(/[\r\n]+/g, '').replace(/[\\|{};]/g, (c) => `\\${c}`);
 }
 
+/** Columns a text takes on a receipt printer: East Asian wide characters (Hangul, CJK) take two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return Math.max(1, w);
+}
+
 function decorate(text: string, bold: boolean | undefined, size: 'normal' | 'wide' | 'large' | undefined): string {
   const sized = size === 'wide' ? `^${text}` : size === 'large' ? `^^^${text}` : text;
   return bold ? `"${sized}` : sized;
@@ -29,7 +39,9 @@ function blockMarkup(block: PrintBlock): string {
     case 'columns': {
       const left = decorate(escapeMarkupText(block.left), block.bold, 'normal');
       const right = decorate(escapeMarkupText(block.right), block.bold, 'normal');
-      return `|${left} | ${right}|`;
+      // Without widths ReceiptLine splits the line in equal halves and wraps a long left side;
+      // give the right column exactly what it needs and the left one the rest.
+      return `{width:*,${displayWidth(block.right)}}\n|${left} | ${right}|\n{width:auto}`;
     }
     case 'rule':
       return '-';

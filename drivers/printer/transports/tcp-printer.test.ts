@@ -91,9 +91,7 @@ describe('ESC/POS TCP printer with the lab printer', () => {
     cleanups.push(() => printer.close());
     await printer.open();
     expect(printer.status()).toMatchObject({ state: 'offline', code: 'timeout' });
-    const started = Date.now();
     expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toMatchObject({ ok: false, code: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(printer.status()).toMatchObject({ state: 'offline', code: 'timeout' });
   });
 
