@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startLab } from './lab.ts';
-
-const DEFAULT_PORTS = { printer: 9100, scanner: 19200, payment: 20007, control: 19300 } as const;
+import { LAB_DEFAULT_PORTS as DEFAULT_PORTS, startLab } from './lab.ts';
 
 const { values } = parseArgs({
   options: {

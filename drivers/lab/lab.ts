@@ -5,6 +5,9 @@ import { LabTerminal } from '../payment/lab/lab-terminal.ts';
 import { LabPrinter, type LabReceipt } from '../printer/lab/lab-printer.ts';
 import { LabScanner } from '../scanner/lab/lab-scanner.ts';
 
+/** The ports `npm run lab` and the demo use, so the lab page has a stable address. */
+export const LAB_DEFAULT_PORTS = { printer: 9100, scanner: 19200, payment: 20007, control: 19300 } as const;
+
 export interface LabOptions {
   host?: string;
   printerPort?: number;

@@ -20,10 +20,7 @@ const dataDir = path.resolve(argValue('--data-dir') ?? defaultDataDir());
 const configFile = argValue('--config') ?? path.join(dataDir, 'till.json');
 const kiosk = process.argv.includes('--kiosk');
 
-// One app instance per till: a second launch focuses the first window.
-if (!app.requestSingleInstanceLock()) app.quit();
-
-app.whenReady().then(() => {
+function start(): void {
   lockDown(pathToFileURL(rendererDir).href);
   const host = utilityProcess.fork(path.join(here, 'host-process.js') /* bundled next to main.js by scripts/build-electron.mjs */, [dataDir, configFile], { serviceName: 'till-host' });
   const win = createTillWindow(rendererDir, preload, kiosk);
@@ -41,9 +38,16 @@ app.whenReady().then(() => {
     console.error(`the till host exited with code ${code}`);
     app.quit();
   });
-}).catch((e: unknown) => {
-  console.error(e);
-  app.exit(1);
-});
+}
+
+// One app instance per till: a second launch only focuses the first window (see 'second-instance').
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.whenReady().then(start).catch((e: unknown) => {
+    console.error(e);
+    app.exit(1);
+  });
+}
 
 app.on('window-all-closed', () => app.quit());
