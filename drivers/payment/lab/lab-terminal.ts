@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { ApduReader } from '../protocol/apdu-reader.ts';
 import { ACK, ZVT, encodeApdu, encodeStatusInformation, isCommand, parseAuthorization } from '../protocol/zvt.ts';
+import { listenTcp, portOf } from '../../lab/listen.ts';
 
 export type LabOutcome = 'approve' | 'decline' | 'timeout';
 
@@ -32,20 +33,11 @@ export class LabTerminal {
   }
 
   static async start(options: { host?: string; port?: number } = {}): Promise<LabTerminal> {
-    const server = net.createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    return new LabTerminal(server);
+    return new LabTerminal(await listenTcp(options));
   }
 
   get port(): number {
-    const address = this.server.address();
-    return typeof address === 'object' && address ? address.port : 0;
+    return portOf(this.server);
   }
 
   /** Sets the outcome of the next authorization only; then it is back to approving. */

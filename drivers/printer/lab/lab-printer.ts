@@ -2,6 +2,7 @@ import net from 'node:net';
 import { createEmitter, type Unsubscribe } from '../../device.ts';
 import { decodeEscPos, type DecodedReceipt } from '../protocol/escpos-decoder.ts';
 import { realtimeStatusByte, transmitPaperStatusByte, type CoverState, type PaperState } from '../protocol/escpos-status.ts';
+import { listenTcp, portOf } from '../../lab/listen.ts';
 
 /** A receipt the lab printer printed, as decoded from the bytes it received. */
 export interface LabReceipt extends DecodedReceipt {
@@ -35,20 +36,11 @@ export class LabPrinter {
   }
 
   static async start(options: { host?: string; port?: number } = {}): Promise<LabPrinter> {
-    const server = net.createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    return new LabPrinter(server);
+    return new LabPrinter(await listenTcp(options));
   }
 
   get port(): number {
-    const address = this.server.address();
-    return typeof address === 'object' && address ? address.port : 0;
+    return portOf(this.server);
   }
 
   /** Printed receipts, oldest first. */

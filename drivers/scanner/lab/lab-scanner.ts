@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { listenTcp, portOf } from '../../lab/listen.ts';
 
 /** A scanner emulator: a TCP server that sends scans, CR-terminated, to every connected till. */
 export class LabScanner {
@@ -15,20 +16,11 @@ export class LabScanner {
 
   /** Listens on host:port (port 0 picks a free one). */
   static async start(options: { host?: string; port?: number } = {}): Promise<LabScanner> {
-    const server = net.createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    return new LabScanner(server);
+    return new LabScanner(await listenTcp(options));
   }
 
   get port(): number {
-    const address = this.server.address();
-    return typeof address === 'object' && address ? address.port : 0;
+    return portOf(this.server);
   }
 
   get connections(): number {
