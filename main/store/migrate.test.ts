@@ -68,6 +68,19 @@ describe('migrations', () => {
     });
   });
 
+  describe('catalog 0002-promotions', () => {
+    it('keeps the catalog of 0001 and adds the promotion table with its time window', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('catalog'), 1);
+      db.prepare(`INSERT INTO product VALUES ('p1', '8800000000017', 'a', 'a', 1, 'KRW', 'VAT10', 'c')`).run();
+      expect(migrate(db, loadMigrations('catalog'))).toEqual([2]);
+      expect(db.prepare('SELECT count(*) AS n FROM product').get()).toEqual({ n: 1 });
+      db.prepare(`INSERT INTO promotion VALUES ('promo-1', '2026-11-01T00:00:00Z', NULL, '{}')`).run();
+      expect(() => db.prepare(`INSERT INTO promotion VALUES ('promo-2', NULL, NULL, NULL)`).run()).toThrow(/NOT NULL/);
+      db.close();
+    });
+  });
+
   describe('catalog 0001-catalog', () => {
     it('keeps one product per barcode', () => {
       const db = new Database(freshFile());
