@@ -24,9 +24,12 @@ describe('migrations', () => {
 
   it('applies each migration once and records it', () => {
     const db = new Database(freshFile());
-    expect(migrate(db, loadMigrations('till'))).toEqual([1]);
+    expect(migrate(db, loadMigrations('till'))).toEqual([1, 2]);
     expect(migrate(db, loadMigrations('till'))).toEqual([]);
-    expect(db.prepare('SELECT version, name FROM schema_migration').all()).toEqual([{ version: 1, name: 'journal' }]);
+    expect(db.prepare('SELECT version, name FROM schema_migration').all()).toEqual([
+      { version: 1, name: 'journal' },
+      { version: 2, name: 'outbox-attempts' },
+    ]);
     db.close();
   });
 
@@ -73,10 +76,21 @@ describe('migrations', () => {
       const db = new Database(freshFile());
       migrate(db, loadMigrations('catalog'), 1);
       db.prepare(`INSERT INTO product VALUES ('p1', '8800000000017', 'a', 'a', 1, 'KRW', 'VAT10', 'c')`).run();
-      expect(migrate(db, loadMigrations('catalog'))).toEqual([2]);
+      expect(migrate(db, loadMigrations('catalog'), 2)).toEqual([2]);
       expect(db.prepare('SELECT count(*) AS n FROM product').get()).toEqual({ n: 1 });
       db.prepare(`INSERT INTO promotion VALUES ('promo-1', '2026-11-01T00:00:00Z', NULL, '{}')`).run();
       expect(() => db.prepare(`INSERT INTO promotion VALUES ('promo-2', NULL, NULL, NULL)`).run()).toThrow(/NOT NULL/);
+      db.close();
+    });
+  });
+
+  describe('till 0002-outbox-attempts', () => {
+    it('keeps the outbox rows written before it, with no attempt time yet', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'), 1);
+      db.prepare(`INSERT INTO outbox (sequence, mutation_id, kind, occurred_at, payload, attempts) VALUES (1,'m','SALE','t','{}',1)`).run();
+      expect(migrate(db, loadMigrations('till'))).toEqual([2]);
+      expect(db.prepare('SELECT sequence, status, attempts, last_attempt_at AS at FROM outbox').all()).toEqual([{ sequence: 1, status: 'pending', attempts: 1, at: null }]);
       db.close();
     });
   });
