@@ -71,6 +71,19 @@ describe('migrations', () => {
     });
   });
 
+  describe('till 0003-suspended-sales', () => {
+    it('adds the suspended sales beside an existing journal', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'), 2);
+      db.prepare(`INSERT INTO sale VALUES ('s1','0001-01-000001',1,'2026-11-25','st','a','b','KRW',100,91,9,0,0,'{}')`).run();
+      expect(migrate(db, loadMigrations('till'), 3)).toEqual([3]);
+      expect(db.prepare('SELECT count(*) AS n FROM sale').get()).toEqual({ n: 1 });
+      db.prepare(`INSERT INTO suspended_sale VALUES ('s2', 'st', 'now', 1500, 1, '{}')`).run();
+      expect(() => db.prepare(`INSERT INTO suspended_sale VALUES ('s2', 'st', 'now', 1500, 1, '{}')`).run()).toThrow(/UNIQUE|PRIMARY/);
+      db.close();
+    });
+  });
+
   describe('catalog 0002-promotions', () => {
     it('keeps the catalog of 0001 and adds the promotion table with its time window', () => {
       const db = new Database(freshFile());
