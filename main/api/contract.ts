@@ -19,6 +19,8 @@ export const saleLineView = z.object({
   amount: minor,
   taxFree: z.boolean(),
   voided: z.boolean(),
+  /** Promotions and manual discounts on this line (0 when none). */
+  discount: minor,
 });
 
 export const tenderView = z.object({
@@ -38,7 +40,11 @@ export const saleView = z.object({
     taxableSupply: minor,
     tax: minor,
     taxFree: minor,
+    /** Every saving together; total = the lines' amounts - discount. */
+    discount: minor,
   }),
+  /** Each saving as the receipt shows it: "2+1 라면 -1,100". */
+  savings: z.array(z.object({ label: localizedText, amount: minor })),
   payment: z.object({ paid: minor, due: minor, change: minor }),
   tenders: z.array(tenderView),
 });

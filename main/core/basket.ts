@@ -17,6 +17,10 @@ export interface BasketLine {
   readonly taxClass: string;
   /** A voided line stays in the basket for the journal, and counts for nothing. */
   readonly voided: boolean;
+  /** Age-restricted (alcohol, tobacco): pending until a cashier confirms the customer's age. */
+  readonly ageCheck?: { readonly state: 'pending' | 'confirmed'; readonly by?: string; readonly at?: string } | undefined;
+  /** Set when the price was overridden at the lane: the shelf price and who approved. */
+  readonly override?: { readonly originalPrice: number; readonly approvedBy: string; readonly reason: string } | undefined;
 }
 
 export interface Basket {
@@ -42,7 +46,13 @@ export const lineAmount = (line: BasketLine): number => (line.voided ? 0 : line.
  * Rings a product. A second scan of the product on the last live line adds to its
  * quantity (what a cashier expects when scanning two of the same); anything else starts a line.
  */
-export function addItem(basket: Basket, product: Product, quantity: number, newLineId: string): Result<Basket, BasketError> {
+export function addItem(
+  basket: Basket,
+  product: Product,
+  quantity: number,
+  newLineId: string,
+  options: { ageRestricted?: boolean } = {},
+): Result<Basket, BasketError> {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
     return fail('quantity_invalid', `quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}`);
   }
@@ -50,7 +60,7 @@ export function addItem(basket: Basket, product: Product, quantity: number, newL
     return fail('currency_mismatch', `product ${product.id} is priced in ${product.currency}, the basket in ${basket.currency}`);
   }
   const last = basket.lines[basket.lines.length - 1];
-  if (last && !last.voided && last.productId === product.id && last.quantity + quantity <= MAX_LINE_QUANTITY) {
+  if (last && !last.voided && !last.override && last.productId === product.id && last.quantity + quantity <= MAX_LINE_QUANTITY) {
     const merged = { ...last, quantity: last.quantity + quantity };
     return ok({ ...basket, lines: [...basket.lines.slice(0, -1), merged] });
   }
@@ -63,6 +73,7 @@ export function addItem(basket: Basket, product: Product, quantity: number, newL
     quantity,
     taxClass: product.taxClass,
     voided: false,
+    ...(options.ageRestricted ? { ageCheck: { state: 'pending' as const } } : {}),
   };
   return ok({ ...basket, lines: [...basket.lines, line] });
 }
@@ -82,6 +93,32 @@ export function setQuantity(basket: Basket, lineId: string, quantity: number): R
   if (!line) return fail('line_not_found', `no line ${lineId} in the basket`);
   if (line.voided) return fail('line_voided', 'the line is voided');
   return ok({ ...basket, lines: basket.lines.map((l) => (l.lineId === lineId ? { ...l, quantity } : l)) });
+}
+
+/** True while an age-restricted line waits for the cashier's confirmation: no tender may be taken. */
+export const ageCheckPending = (basket: Basket): boolean => basket.lines.some((l) => !l.voided && l.ageCheck?.state === 'pending');
+
+/** The cashier saw proof of age: every pending line is confirmed, with who and when. */
+export function confirmAge(basket: Basket, staffId: string, at: string): Basket {
+  return {
+    ...basket,
+    lines: basket.lines.map((l) => (!l.voided && l.ageCheck?.state === 'pending' ? { ...l, ageCheck: { state: 'confirmed', by: staffId, at } } : l)),
+  };
+}
+
+/** The customer could not prove their age: the restricted lines are voided, the rest of the sale stands. */
+export function refuseAge(basket: Basket): Basket {
+  return { ...basket, lines: basket.lines.map((l) => (!l.voided && l.ageCheck?.state === 'pending' ? { ...l, voided: true } : l)) };
+}
+
+/** Changes a line's price, keeping the shelf price and the approver for the journal. */
+export function overridePrice(basket: Basket, lineId: string, price: number, approvedBy: string, reason: string): Result<Basket, BasketError> {
+  if (!Number.isSafeInteger(price) || price < 0) return fail('quantity_invalid', 'a price is a whole number of minor units, 0 or more');
+  const line = basket.lines.find((l) => l.lineId === lineId);
+  if (!line) return fail('line_not_found', `no line ${lineId} in the basket`);
+  if (line.voided) return fail('line_voided', 'the line is voided');
+  const originalPrice = line.override?.originalPrice ?? line.unitPrice;
+  return ok({ ...basket, lines: basket.lines.map((l) => (l.lineId === lineId ? { ...l, unitPrice: price, override: { originalPrice, approvedBy, reason } } : l)) });
 }
 
 export function basketTotals(basket: Basket, rules: TaxRules): BasketTotals {

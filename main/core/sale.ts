@@ -1,19 +1,35 @@
-import { type Basket, type BasketLine, type BasketTotals, basketTotals, emptyBasket } from './basket.ts';
+import { type Basket, type BasketLine, ageCheckPending, emptyBasket } from './basket.ts';
 import { type PaymentState, type Tender, paymentState } from './tender.ts';
-import type { TaxRules } from './tax.ts';
+import { type TaxRules, breakDownTax } from './tax.ts';
+import { money } from './money.ts';
 import { type Result, fail, ok } from './result.ts';
+import type { Promotion } from './pricing/promotion.ts';
+import { type ManualDiscount, type Saving, priceBasket } from './pricing/price-basket.ts';
 
-/** A sale being rung: the basket and the tenders taken so far. */
+/** A sale being rung: the basket, what prices it, and the tenders taken so far. */
 export interface OpenSale {
   readonly id: string;
   readonly staffId: string;
   readonly startedAt: string;
   readonly basket: Basket;
   readonly tenders: readonly Tender[];
+  /**
+   * The promotions that applied when the basket last changed: a snapshot, so a sale prices the
+   * same on resume, on commit and on the receipt. Absent in drafts written before promotions.
+   */
+  readonly promotions?: readonly Promotion[];
+  readonly discounts?: readonly ManualDiscount[];
 }
 
 export interface SaleTotals {
+  /** What the customer pays: the lines' shelf prices less every saving. */
   readonly total: number;
+  /** The live lines at their shelf (or overridden) prices, before savings. */
+  readonly gross: number;
+  readonly discount: number;
+  readonly savings: readonly Saving[];
+  /** Each line's discount (promotions and manual), for the receipt and the central ledger. */
+  readonly lineDiscounts: Readonly<Record<string, number>>;
   readonly itemCount: number;
   /** 과세물품가액: supply value of the taxable lines. */
   readonly taxableSupply: number;
@@ -42,21 +58,34 @@ export interface CompletedSale {
   readonly change: number;
 }
 
-export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid';
+export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
 
 export function openSale(id: string, staffId: string, startedAt: string, currency: string): OpenSale {
   return { id, staffId, startedAt, basket: emptyBasket(currency), tenders: [] };
 }
 
-export function saleTotals(basket: Basket, rules: TaxRules): SaleTotals {
-  const t: BasketTotals = basketTotals(basket, rules);
+/** Prices the sale (promotions, then manual discounts) and breaks the net down by tax class. */
+export function saleTotals(sale: Pick<OpenSale, 'basket' | 'promotions' | 'discounts'>, rules: TaxRules): SaleTotals {
+  const live = sale.basket.lines.filter((l) => !l.voided);
+  const priced = priceBasket(
+    live.map((l) => ({ lineId: l.lineId, productId: l.productId, unitPrice: l.unitPrice, quantity: l.quantity })),
+    sale.promotions ?? [],
+    sale.discounts ?? [],
+  );
+  const netOf = new Map(priced.lines.map((l) => [l.lineId, l.net]));
+  const currency = sale.basket.currency;
+  const tax = breakDownTax(live.map((l) => ({ taxClass: l.taxClass, gross: money(netOf.get(l.lineId) ?? 0, currency) })), rules, currency);
   return {
-    total: t.total.minor,
-    itemCount: t.itemCount,
-    taxableSupply: t.tax.taxableSupply.minor,
-    tax: t.tax.tax.minor,
-    taxFree: t.tax.taxFree.minor,
-    taxGroups: t.tax.groups.map((g) => ({
+    total: priced.net,
+    gross: priced.gross,
+    discount: priced.discount,
+    savings: priced.savings,
+    lineDiscounts: Object.fromEntries(priced.lines.filter((l) => l.discount > 0).map((l) => [l.lineId, l.discount])),
+    itemCount: live.reduce((a, l) => a + l.quantity, 0),
+    taxableSupply: tax.taxableSupply.minor,
+    tax: tax.tax.minor,
+    taxFree: tax.taxFree.minor,
+    taxGroups: tax.groups.map((g) => ({
       taxClass: g.taxClass,
       rateBps: g.rateBps,
       gross: g.gross.minor,
@@ -67,7 +96,7 @@ export function saleTotals(basket: Basket, rules: TaxRules): SaleTotals {
 }
 
 export function salePayment(sale: OpenSale, rules: TaxRules): PaymentState {
-  return paymentState(basketTotals(sale.basket, rules).total.minor, sale.tenders);
+  return paymentState(saleTotals(sale, rules).total, sale.tenders);
 }
 
 /**
@@ -76,9 +105,10 @@ export function salePayment(sale: OpenSale, rules: TaxRules): PaymentState {
  */
 export function applyTender(sale: OpenSale, tender: Tender, rules: TaxRules): Result<OpenSale, TenderError> {
   if (!Number.isSafeInteger(tender.amount) || tender.amount <= 0) return fail('amount_invalid', 'the amount must be a positive whole number');
-  const totals = basketTotals(sale.basket, rules);
+  const totals = saleTotals(sale, rules);
   if (totals.itemCount === 0) return fail('basket_empty', 'the basket is empty');
-  const state = paymentState(totals.total.minor, sale.tenders);
+  if (ageCheckPending(sale.basket)) return fail('age_check_required', 'confirm the customer\'s age before taking payment');
+  const state = paymentState(totals.total, sale.tenders);
   if (state.due === 0) return fail('nothing_due', 'nothing is due');
   if (tender.kind === 'card' && tender.amount > state.due) return fail('card_over_due', 'a card cannot be charged more than is due');
   return ok({ ...sale, tenders: [...sale.tenders, tender] });
@@ -97,7 +127,7 @@ export interface CompletionFacts {
 }
 
 export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxRules): Result<CompletedSale, TenderError> {
-  const totals = saleTotals(sale.basket, rules);
+  const totals = saleTotals(sale, rules);
   if (totals.itemCount === 0) return fail('basket_empty', 'the basket is empty');
   const state = paymentState(totals.total, sale.tenders);
   if (!state.complete) return fail('sale_not_paid', `${state.due} is still due`);

@@ -15,7 +15,7 @@ const sale: CompletedSale = {
     { id: 't1', kind: 'card', amount: 3000, card: { scheme: 'VISA', maskedPan: '****1234', approvalCode: '12345678', terminalRef: '000001' } },
     { id: 't2', kind: 'cash', amount: 5000 },
   ],
-  totals: { total: 4100, itemCount: 3, taxableSupply: 2000, tax: 200, taxFree: 1900, taxGroups: [] },
+  totals: { total: 4100, gross: 4100, discount: 0, savings: [], lineDiscounts: {}, itemCount: 3, taxableSupply: 2000, tax: 200, taxFree: 1900, taxGroups: [] },
   change: 3900,
 };
 

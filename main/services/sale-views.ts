@@ -11,7 +11,7 @@ export function tenderView(t: Tender): SaleView['tenders'][number] {
 }
 
 export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
-  const totals = saleTotals(sale.basket, rules);
+  const totals = saleTotals(sale, rules);
   const pay = salePayment(sale, rules);
   return {
     id: sale.id,
@@ -23,6 +23,7 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
       unitPrice: l.unitPrice,
       quantity: l.quantity,
       amount: lineAmount(l),
+      discount: totals.lineDiscounts[l.lineId] ?? 0,
       taxFree: (rules.classes[l.taxClass]?.rateBps ?? 0) === 0,
       voided: l.voided,
     })),
@@ -32,7 +33,9 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
       taxableSupply: totals.taxableSupply,
       tax: totals.tax,
       taxFree: totals.taxFree,
+      discount: totals.discount,
     },
+    savings: totals.savings.map((x) => ({ label: { ...x.label }, amount: x.amount })),
     payment: { paid: pay.paid, due: pay.due, change: pay.change },
     tenders: sale.tenders.map(tenderView),
   };

@@ -6,7 +6,8 @@ const sale = (id: string, due = 1500): SaleView => ({
   id,
   currency: 'KRW',
   lines: [],
-  totals: { total: 1500, itemCount: 1, taxableSupply: 1364, tax: 136, taxFree: 0 },
+  totals: { total: 1500, itemCount: 1, taxableSupply: 1364, tax: 136, taxFree: 0, discount: 0 },
+  savings: [],
   payment: { paid: 1500 - due, due, change: 0 },
   tenders: [],
 });
