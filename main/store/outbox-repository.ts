@@ -24,36 +24,87 @@ export interface OutboxStats {
   readonly quarantined: number;
 }
 
+/** A rejected mutation, as the back office shows it: what it was, and why the server refused it. */
+export interface QuarantinedMutation {
+  readonly sequence: number;
+  readonly mutationId: string;
+  readonly kind: string;
+  readonly occurredAt: string;
+  readonly receiptNumber: string | null;
+  readonly total: number | null;
+  readonly code: string | null;
+  readonly message: string | null;
+  readonly rejectedAt: string | null;
+  readonly attempts: number;
+}
+
+interface Row {
+  sequence: number;
+  mutationId: string;
+  kind: 'SALE';
+  occurredAt: string;
+  payload: string;
+}
+
+const toMutation = (r: Row): PendingMutation => ({ ...r, payload: JSON.parse(r.payload) as CompletedSale });
+
 /** The outbox: business events waiting for the central API, pushed in sequence order. */
 export class SqliteOutbox {
   private readonly selectPending;
+  private readonly selectFrom;
   private readonly updateResult;
+  private readonly updateAttempt;
   private readonly selectStats;
+  private readonly selectQuarantine;
 
   constructor(private readonly db: Database.Database) {
     this.selectPending = db.prepare(
       `SELECT sequence, mutation_id AS mutationId, kind, occurred_at AS occurredAt, payload
        FROM outbox WHERE status = 'pending' ORDER BY sequence LIMIT ?`,
     );
+    this.selectFrom = db.prepare(
+      `SELECT sequence, mutation_id AS mutationId, kind, occurred_at AS occurredAt, payload
+       FROM outbox WHERE sequence >= ? ORDER BY sequence LIMIT ?`,
+    );
     this.updateResult = db.prepare(
-      `UPDATE outbox SET status = ?, result_code = ?, result_message = ?, pushed_at = ?, attempts = attempts + 1
+      `UPDATE outbox SET status = ?, result_code = ?, result_message = ?, pushed_at = ?
        WHERE mutation_id = ? AND status = 'pending'`,
     );
+    this.updateAttempt = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE sequence = ?');
     this.selectStats = db.prepare(
       `SELECT
          (SELECT count(*) FROM outbox WHERE status = 'pending') AS queued,
          (SELECT min(occurred_at) FROM outbox WHERE status = 'pending') AS oldestQueuedAt,
          (SELECT count(*) FROM outbox WHERE status = 'rejected') AS quarantined`,
     );
-  }
-
-  pending(limit: number): PendingMutation[] {
-    return (this.selectPending.all(limit) as { sequence: number; mutationId: string; kind: 'SALE'; occurredAt: string; payload: string }[]).map(
-      (r) => ({ ...r, payload: JSON.parse(r.payload) as CompletedSale }),
+    this.selectQuarantine = db.prepare(
+      `SELECT sequence, mutation_id AS mutationId, kind, occurred_at AS occurredAt,
+              json_extract(payload, '$.receiptNumber') AS receiptNumber, json_extract(payload, '$.totals.total') AS total,
+              result_code AS code, result_message AS message, pushed_at AS rejectedAt, attempts
+       FROM outbox WHERE status = 'rejected' ORDER BY sequence DESC LIMIT ?`,
     );
   }
 
-  /** Records the server's verdicts in one transaction. A rejected mutation is quarantined, never retried blindly. */
+  pending(limit: number): PendingMutation[] {
+    return (this.selectPending.all(limit) as Row[]).map(toMutation);
+  }
+
+  /** Entries from a sequence on, answered or not: what is resent when the server lost what it had. */
+  from(sequence: number, limit: number): PendingMutation[] {
+    return (this.selectFrom.all(sequence, limit) as Row[]).map(toMutation);
+  }
+
+  /** Counts a send of these entries (one transaction), whatever its outcome. */
+  markAttempt(sequences: readonly number[], at: string = new Date().toISOString()): void {
+    this.db.transaction(() => {
+      for (const s of sequences) this.updateAttempt.run(at, s);
+    })();
+  }
+
+  /**
+   * Records the server's verdicts in one transaction. A rejected mutation is quarantined (never
+   * retried blindly, never blocking the ones after it); an entry already answered keeps its first verdict.
+   */
   record(results: readonly PushOutcome[], at: string = new Date().toISOString()): void {
     this.db.transaction(() => {
       for (const r of results) {
@@ -64,5 +115,10 @@ export class SqliteOutbox {
 
   stats(): OutboxStats {
     return this.selectStats.get() as OutboxStats;
+  }
+
+  /** The quarantine, newest first. */
+  quarantine(limit: number): QuarantinedMutation[] {
+    return this.selectQuarantine.all(limit) as QuarantinedMutation[];
   }
 }
