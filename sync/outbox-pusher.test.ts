@@ -7,7 +7,7 @@ import { DEMO_PRODUCTS } from '../fixtures/demo-store/products.ts';
 import { sampleOutboxEntry, sampleSale } from '../fixtures/demo-store/sample-sale.ts';
 import { demoTills } from '../fixtures/demo-store/store.ts';
 import { createCentralClient, type CentralApi } from './central-client.ts';
-import { pushOutbox } from './outbox-pusher.ts';
+import { PUSH_ERRORS, pushOutbox } from './outbox-pusher.ts';
 import { MemoryOutbox, answerJson, fakeServer } from './test-helpers.ts';
 
 const token = demoTills[0]?.token ?? '';
@@ -29,7 +29,7 @@ describe('pushing the outbox', () => {
 
   it('pushes every pending sale in sequence order and records the verdicts', async () => {
     const outbox = new MemoryOutbox().add(sampleOutboxEntry(2), sampleOutboxEntry(1), sampleOutboxEntry(3));
-    expect(await pushOutbox(client, outbox)).toEqual({ pushed: 3, applied: 3, duplicate: 0, flagged: 0, rejected: 0 });
+    expect(await pushOutbox(client, outbox)).toEqual({ pushed: 3, applied: 3, duplicate: 0, flagged: 0, rejected: 0, resent: 0 });
     expect(outbox.pending(10)).toEqual([]);
     expect(central.admin.salesCount()).toBe(3);
   });
@@ -63,6 +63,37 @@ describe('pushing the outbox', () => {
     expect(summary).toMatchObject({ pushed: 0, error: { code: 'sequence_gap' } });
     expect(summary.error?.message).toContain('expects sequence 1');
     expect(outbox.pending(10)).toHaveLength(1);
+  });
+
+  it('resends from the sequence the server expects when it lost what it had acknowledged (restored from a backup)', async () => {
+    const outbox = new MemoryOutbox();
+    for (let s = 1; s <= 5; s++) outbox.add(sampleOutboxEntry(s));
+    await pushOutbox(client, outbox);
+    central.admin.rewindTill(demoTills[0]?.tillId ?? '', 4);
+    expect(central.admin.salesCount()).toBe(3);
+    outbox.add(sampleOutboxEntry(6), sampleOutboxEntry(7));
+    const summary = await pushOutbox(client, outbox, { batchSize: 2 });
+    expect(summary).toMatchObject({ applied: 4, resent: 4 });
+    expect(summary.error).toBeUndefined();
+    expect(central.admin.sales().map((s) => s.id).sort()).toEqual(outbox.entries.map((e) => e.payload.id).sort());
+    expect(outbox.pending(10)).toEqual([]);
+  });
+
+  it('stops, and says so, when the server expects a sequence this till never had', async () => {
+    const outbox = new MemoryOutbox().add(sampleOutboxEntry(1));
+    await pushOutbox(client, outbox);
+    central.admin.rewindTill(demoTills[0]?.tillId ?? '', 1);
+    const fresh = new MemoryOutbox().add(sampleOutboxEntry(2));
+    expect(await pushOutbox(client, fresh)).toMatchObject({ pushed: 0, error: { code: 'sequence_gap', message: PUSH_ERRORS.behind(1) } });
+  });
+
+  it('quarantines a rejected mutation and pushes the ones after it (the queue never deadlocks)', async () => {
+    const broken = { ...sampleOutboxEntry(2), payload: { ...sampleSale({ sequence: 2 }), lines: [] } };
+    const outbox = new MemoryOutbox().add(sampleOutboxEntry(1), broken, sampleOutboxEntry(3));
+    expect(await pushOutbox(client, outbox)).toMatchObject({ pushed: 3, applied: 2, rejected: 1 });
+    expect(outbox.results.get(broken.mutationId)).toMatchObject({ status: 'REJECTED', code: 'sale_malformed' });
+    expect(outbox.pending(10)).toEqual([]);
+    expect(central.admin.salesCount()).toBe(2);
   });
 
   it('records nothing when the server answers garbage', async () => {

@@ -37,6 +37,14 @@ export interface OutboxPort {
   pending(limit: number): OutboxEntry[];
   /** Records verdicts in one transaction; a recorded entry is no longer pending (REJECTED is quarantined). */
   record(results: readonly MutationResult[]): void;
+  /**
+   * Entries from `sequence` on, in order, whatever their status, at most `limit`: what the till
+   * resends when the server says it expects an earlier sequence (it lost what it had, e.g. restored
+   * from a backup). Recording their new verdicts leaves the recorded ones as they were.
+   */
+  from(sequence: number, limit: number): OutboxEntry[];
+  /** Counts a send of these entries, whatever comes of it (optional: the back office's detail). */
+  markAttempt?(sequences: readonly number[]): void;
 }
 
 /** A stream's sink: the store applies a page and its cursor in one transaction. */

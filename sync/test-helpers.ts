@@ -19,7 +19,11 @@ export class MemoryOutbox implements OutboxPort {
 
   record(results: readonly MutationResult[]): void {
     this.recordCalls++;
-    for (const r of results) this.results.set(r.id, r);
+    for (const r of results) if (!this.results.has(r.id)) this.results.set(r.id, r);
+  }
+
+  from(sequence: number, limit: number): OutboxEntry[] {
+    return this.entries.filter((e) => e.sequence >= sequence).sort((a, b) => a.sequence - b.sequence).slice(0, limit);
   }
 
   /** As if the till never heard the server's answer (the response was lost after the commit). */
