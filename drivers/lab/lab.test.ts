@@ -90,6 +90,16 @@ describe('the lab', () => {
     expect(transactions.map((t) => t.outcome)).toEqual(['decline']);
   });
 
+  it('lets the next approval arrive late through the control API, and lists it booked once', async () => {
+    expect((await control('/payment/next', { outcome: 'late', lateMs: 50 })).status).toBe(200);
+    const terminal = createPaymentTerminal(lab.endpoints.payment);
+    cleanups.push(() => terminal.close());
+    await terminal.open();
+    expect(await terminal.authorize({ amount: 3900, currencyNumeric: 410, reference: 's1' })).toMatchObject({ status: 'approved' });
+    const { transactions } = (await (await control('/payment/transactions')).json()) as { transactions: { outcome: string; trace?: string }[] };
+    expect(transactions).toMatchObject([{ outcome: 'late', trace: '000001' }]);
+  });
+
   it('answers bad control input with 400 and a message', async () => {
     const bad = await control('/printer/paper', { state: 'wet' });
     expect(bad.status).toBe(400);

@@ -28,7 +28,7 @@ export interface Lab {
 const scanInput = z.object({ data: z.string().min(1, 'data must not be empty').max(4096) });
 const paperInput = z.object({ state: z.enum(['ok', 'near_end', 'out']) });
 const coverInput = z.object({ state: z.enum(['closed', 'open']) });
-const nextInput = z.object({ outcome: z.enum(['approve', 'decline', 'timeout']) });
+const nextInput = z.object({ outcome: z.enum(['approve', 'decline', 'timeout', 'late']), lateMs: z.coerce.number().int().min(0).max(600_000).optional() });
 
 class BadInput extends Error {}
 
@@ -157,8 +157,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             send(200, printer.state());
             return;
           case 'POST /payment/next': {
-            const { outcome } = parse(nextInput, await readBody(req));
-            terminal.nextOutcome(outcome);
+            const { outcome, lateMs } = parse(nextInput, await readBody(req));
+            terminal.nextOutcome(outcome, lateMs === undefined ? {} : { lateMs });
             send(200, { next: outcome });
             return;
           }

@@ -26,17 +26,64 @@ export type PaymentOutcome =
   /** A definite no: nothing was charged. `resultCode` is the terminal's own code. */
   | { status: 'declined'; code: DeclineCode; message: string; resultCode?: number }
   /**
-   * The dialogue broke. With `timeout` after sending, the outcome is unknown: the card may have been
-   * charged. Resolving it by asking the terminal is issue #4; until then, the caller must not guess.
+   * The dialogue broke. `timeout` after the terminal accepted the command means the outcome is
+   * unknown: the card may have been charged. The terminal keeps it as `unresolved()` and the next
+   * operation (or `resolveUnknown()`) asks the terminal before anything else happens.
+   * `unresolved`: an earlier unknown outcome could not be resolved yet (terminal still unreachable),
+   * or it turned out approved for another reference; nothing new was sent.
    */
-  | { status: 'failed'; code: 'timeout' | 'disconnected' | 'busy' | 'protocol'; message: string };
+  | { status: 'failed'; code: 'timeout' | 'disconnected' | 'busy' | 'protocol' | 'unresolved'; message: string };
+
+export interface RefundRequest {
+  /** Amount to refund to the card, minor units. */
+  amount: number;
+  currencyNumeric: number;
+  /** The till's reference for the refund (return id). */
+  reference: string;
+}
+
+export interface ReversalRequest {
+  /** The till's reference for the reversal (post-void id). */
+  reference: string;
+  /** The terminal receipt number of the payment to reverse; default: the last payment this driver saw approved. */
+  receiptNo?: string;
+}
+
+/** An operation whose outcome the terminal has not told yet (the ECR timed out after it was accepted). */
+export interface UnknownOutcome {
+  operation: 'payment' | 'refund' | 'reversal';
+  reference: string;
+  amount: number;
+  /** ISO instant the command was sent. */
+  since: string;
+}
+
+/** What the terminal said about an unknown outcome: approved (it was booked) or declined (nothing was booked). */
+export interface Resolution {
+  operation: UnknownOutcome['operation'];
+  reference: string;
+  outcome: PaymentOutcome;
+}
+
+export type Failure = { ok: false; code: 'timeout' | 'disconnected' | 'busy' | 'protocol' | 'unresolved' | 'declined'; message: string; resultCode?: number };
+
+export type TerminalReport = { ok: true; ready: boolean; terminalStatus: number; softwareVersion: string } | Failure;
+
+export type EndOfDayReport = { ok: true; total: number; trace?: string } | Failure;
 
 /**
  * A card payment terminal driven by the till (ECR).
  *
  * Lifecycle: `open()` claims and enables the terminal (see Device); a network terminal that is not
- * reachable opens `offline` and is dialled again on the next authorization. One authorization at
- * a time: a second concurrent call fails with `busy`. `authorize()` never throws.
+ * reachable opens `offline` and is dialled again on the next operation. One operation at a time:
+ * a second concurrent call fails with `busy` (except `abort()`, which acts on the running one).
+ * No method throws.
+ *
+ * Unknown outcomes: when the terminal accepted a payment, refund or reversal and then went silent,
+ * the driver first asks it to abort; if the terminal does not end the command, the outcome is
+ * kept as `unresolved()` and resolved by asking the terminal (repeat of the last receipt) before
+ * any other command is sent. `authorize()` with the same reference as the unresolved payment
+ * returns the resolved outcome instead of charging again, so calling it twice is safe.
  */
 export interface PaymentTerminal extends Device {
   open(): Promise<void>;
@@ -44,4 +91,17 @@ export interface PaymentTerminal extends Device {
   status(): DeviceStatus;
   onStatus(cb: (status: DeviceStatus) => void): Unsubscribe;
   authorize(req: AuthorizationRequest): Promise<PaymentOutcome>;
+  refund(req: RefundRequest): Promise<PaymentOutcome>;
+  /** Reverses (voids) a payment the terminal approved, by default the last one. */
+  reverse(req: ReversalRequest): Promise<PaymentOutcome>;
+  /** Asks the terminal to abort the running payment; true when the request was sent. */
+  abort(): Promise<boolean>;
+  /** Asks the terminal whether it is ready (status enquiry). */
+  enquireStatus(): Promise<TerminalReport>;
+  /** Closes the terminal's day (settlement); the total the terminal booked. */
+  endOfDay(): Promise<EndOfDayReport>;
+  /** The operation whose outcome is unknown, if any; cheap, never does I/O. */
+  unresolved(): UnknownOutcome | null;
+  /** Asks the terminal about the unknown outcome; null when there is none. */
+  resolveUnknown(): Promise<Resolution | null>;
 }

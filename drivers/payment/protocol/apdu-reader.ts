@@ -32,6 +32,31 @@ export class ApduReader {
     });
   }
 
+  /**
+   * The next APDU, or undefined after `ms`. A timed-out wait is withdrawn, so an APDU that arrives
+   * later is kept for the next call rather than handed to a caller who has stopped listening.
+   */
+  nextWithin(ms: number): Promise<Apdu | undefined> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (this.waiter === waiter) this.waiter = undefined;
+        resolve(undefined);
+      }, Math.max(0, ms));
+      const waiter = {
+        resolve: (apdu: Apdu) => {
+          clearTimeout(timer);
+          resolve(apdu);
+        },
+        reject: (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.waiter = waiter;
+      this.deliver();
+    });
+  }
+
   private deliver(): void {
     if (!this.waiter) return;
     const apdu = this.ready.shift();

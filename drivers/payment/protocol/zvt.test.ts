@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { ApduReader } from './apdu-reader.ts';
 import {
+  ABORT_REQUEST,
+  ZVT,
   encodeApdu,
+  encodePasswordCommand,
+  encodeRefund,
+  encodeReversal,
+  encodeStatusEnquiryCompletion,
+  parseStatusEnquiryCompletion,
+  splitPassword,
   encodeAuthorization,
   encodeStatusInformation,
   fromBcd,
@@ -83,5 +92,58 @@ describe('ZVT protocol', () => {
   it('shows the app only the last four digits of a card number', () => {
     expect(maskPan('************1234')).toBe('****1234');
     expect(maskPan('4111111111111111')).toBe('****1111');
+  });
+
+  it('frames a refund (06 31) as password, BMP 04 amount, BMP 49 currency', () => {
+    expect(hex(encodeRefund(3300, 410))).toBe('06310d' + '000000' + '04000000003300' + '490410');
+    const { password, fields } = splitPassword(fromHex('123456 04000000003300 490410'));
+    expect(password).toBe('123456');
+    expect(fields.get(0x04)).toEqual(fromHex('000000003300'));
+  });
+
+  it('frames a reversal (06 30) of receipt 0007 as password and BMP 87', () => {
+    expect(hex(encodeReversal('0007'))).toBe('063006' + '000000' + '870007');
+    expect(hex(encodeReversal('42', '123456'))).toBe('063006' + '123456' + '870042');
+  });
+
+  it('frames repeat receipt (06 20), end of day (06 50) and status enquiry (05 01) with the password, and abort (06 B0) bare', () => {
+    expect(hex(encodePasswordCommand(ZVT.repeatReceipt))).toBe('062003000000');
+    expect(hex(encodePasswordCommand(ZVT.endOfDay, '111111'))).toBe('065003111111');
+    expect(hex(encodePasswordCommand(ZVT.statusEnquiry))).toBe('050103000000');
+    expect(hex(ABORT_REQUEST)).toBe('06b000');
+  });
+
+  it('reads the completion of a status enquiry: LLLVAR software version, then the terminal status byte', () => {
+    const bytes = encodeStatusEnquiryCompletion('V1.2', 0x00);
+    expect(hex(bytes)).toBe('060f08' + 'f0f0f4' + '56312e32' + '00');
+    expect(parseStatusEnquiryCompletion(bytes.subarray(3))).toEqual({ softwareVersion: 'V1.2', terminalStatus: 0 });
+    expect(parseStatusEnquiryCompletion(fromHex('f0f0f0 dc'))).toEqual({ softwareVersion: '', terminalStatus: 0xdc });
+    expect(parseStatusEnquiryCompletion(new Uint8Array(0))).toEqual({ softwareVersion: '', terminalStatus: 0 });
+  });
+});
+
+describe('APDU reader', () => {
+  it('hands out APDUs split across chunks, and several from one chunk, in order', async () => {
+    const reader = new ApduReader();
+    reader.push(fromHex('04 0f'));
+    reader.push(fromHex('02 27'));
+    reader.push(fromHex('00 800000 06'));
+    reader.push(fromHex('0f 00'));
+    expect(await reader.next()).toEqual({ cls: 0x04, instr: 0x0f, data: fromHex('2700') });
+    expect(await reader.next()).toEqual({ cls: 0x80, instr: 0x00, data: new Uint8Array(0) });
+    expect(await reader.next()).toEqual({ cls: 0x06, instr: 0x0f, data: new Uint8Array(0) });
+  });
+
+  it('keeps an APDU that arrives after a wait gave up for the next caller', async () => {
+    const reader = new ApduReader();
+    expect(await reader.nextWithin(5)).toBeUndefined();
+    reader.push(fromHex('800000'));
+    expect(await reader.nextWithin(1000)).toEqual({ cls: 0x80, instr: 0x00, data: new Uint8Array(0) });
+  });
+
+  it('rejects waits once the stream failed', async () => {
+    const reader = new ApduReader();
+    reader.fail(new Error('closed'));
+    await expect(reader.nextWithin(1000)).rejects.toThrow('closed');
   });
 });

@@ -1,8 +1,13 @@
 /**
- * A minimal, real subset of ZVT, the ECR interface of German card terminals, written against the
- * public "ZVT-Protokoll" specification Rev. 13.13 (PA00P015_13.13): APDU framing, BCD, BMP fields,
- * Authorization (06 01), Status-Information (04 0F), Intermediate Status (04 FF), Completion (06 0F),
- * Abort (06 1E) and the acknowledgements (80 00 00 / 84 xx 00).
+ * A real subset of ZVT, the ECR interface of German card terminals, written against the public
+ * "ZVT-Protokoll" specification Rev. 13.13 (PA00P015_13.13, commands, bitmaps, error messages):
+ * APDU framing, BCD, BMP fields, and the commands
+ *   ECR -> PT: Authorization (06 01), Reversal (06 30), Refund (06 31), Repeat Receipt (06 20),
+ *              End-of-Day (06 50), Status Enquiry (05 01), Abort (06 B0);
+ *   PT -> ECR: Status-Information (04 0F), Intermediate Status (04 FF), Print Line (06 D1),
+ *              Completion (06 0F), Abort (06 1E);
+ *   both:      the acknowledgements (80 00 00 / 84 xx 00).
+ * The serial transport framing (DLE STX ... DLE ETX CRC, PA00P016) is in zvt-serial-frame.ts.
  */
 
 export interface Apdu {
@@ -15,13 +20,38 @@ export const ACK = Uint8Array.of(0x80, 0x00, 0x00);
 
 export const ZVT = {
   authorization: [0x06, 0x01],
+  reversal: [0x06, 0x30],
+  refund: [0x06, 0x31],
+  repeatReceipt: [0x06, 0x20],
+  endOfDay: [0x06, 0x50],
+  statusEnquiry: [0x05, 0x01],
+  /** ECR -> PT: abort the command the PT is running. */
+  abortRequest: [0x06, 0xb0],
   completion: [0x06, 0x0f],
+  /** PT -> ECR: the command ended without success; the first data byte is the result code. */
   abort: [0x06, 0x1e],
   statusInformation: [0x04, 0x0f],
   intermediateStatus: [0x04, 0xff],
+  printLine: [0x06, 0xd1],
   ack: [0x80, 0x00],
   nack: [0x84],
 } as const;
+
+/** Result codes (spec chapter "Error-messages") the till acts on. */
+export const RESULT = {
+  success: 0x00,
+  /** "abort via timeout or abort-key" (also the answer to the ECR's 06 B0). */
+  aborted: 0x6c,
+  /** "receipt not found" / no such transaction (reversal of an unknown receipt). */
+  receiptNotFound: 0x64,
+  /** "function not possible": the NAK (84 83 00) of a PT that cannot run the command now. */
+  functionNotPossible: 0x83,
+  /** "PT busy / repeat process later": the NAK (84 9C 00) of a PT running another command. */
+  busy: 0x9c,
+} as const;
+
+/** The default ZVT password (3 BCD bytes) terminals ship with. */
+export const DEFAULT_PASSWORD = '000000';
 
 export function isCommand(apdu: Apdu, command: readonly number[]): boolean {
   return apdu.cls === command[0] && (command.length < 2 || apdu.instr === command[1]);
@@ -146,6 +176,46 @@ export function parseBmps(data: Uint8Array): { fields: Map<number, Uint8Array>; 
 export function encodeAuthorization(amount: number, currencyNumeric: number): Uint8Array {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError('an amount is a positive integer of minor units');
   return encodeApdu(0x06, 0x01, concat(bmp(0x04, toBcd(amount, 6)), bmp(0x49, toBcd(currencyNumeric, 2))));
+}
+
+/** 06 31 Refund: password, then BMP 04 amount and BMP 49 currency. */
+export function encodeRefund(amount: number, currencyNumeric: number, password: string = DEFAULT_PASSWORD): Uint8Array {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError('an amount is a positive integer of minor units');
+  return encodeApdu(0x06, 0x31, concat(toBcd(password, 3), bmp(0x04, toBcd(amount, 6)), bmp(0x49, toBcd(currencyNumeric, 2))));
+}
+
+/** 06 30 Reversal: password, then BMP 87 receipt number of the transaction to reverse. */
+export function encodeReversal(receiptNo: string, password: string = DEFAULT_PASSWORD): Uint8Array {
+  return encodeApdu(0x06, 0x30, concat(toBcd(password, 3), bmp(0x87, toBcd(receiptNo, 2))));
+}
+
+/** 06 20 Repeat Receipt, 06 50 End-of-Day, 05 01 Status Enquiry: the password is all they carry here. */
+export function encodePasswordCommand(command: readonly [number, number], password: string = DEFAULT_PASSWORD): Uint8Array {
+  return encodeApdu(command[0], command[1], toBcd(password, 3));
+}
+
+/** 06 B0 Abort, sent by the ECR while the PT runs a command. */
+export const ABORT_REQUEST = encodeApdu(0x06, 0xb0);
+
+/** A command that starts with the 3-byte password: the password and the BMPs after it (the lab's side). */
+export function splitPassword(data: Uint8Array): { password: string; fields: Map<number, Uint8Array> } {
+  return { password: fromBcd(data.slice(0, 3)), fields: parseBmps(data.slice(3)).fields };
+}
+
+/**
+ * Completion (06 0F) of a Status Enquiry: LLLVAR software version (no BMP tag), then the
+ * terminal status byte (00 = ready). A completion without data is a ready terminal.
+ */
+export function parseStatusEnquiryCompletion(data: Uint8Array): { softwareVersion: string; terminalStatus: number } {
+  if (data.length === 0) return { softwareVersion: '', terminalStatus: 0 };
+  let length = 0;
+  for (let k = 0; k < 3; k++) length = length * 10 + ((data[k] ?? 0) & 0x0f);
+  const version = Buffer.from(data.slice(3, 3 + length)).toString('latin1');
+  return { softwareVersion: version, terminalStatus: data[3 + length] ?? 0 };
+}
+
+export function encodeStatusEnquiryCompletion(softwareVersion: string, terminalStatus: number): Uint8Array {
+  return encodeApdu(0x06, 0x0f, concat(lllvar(Buffer.from(softwareVersion, 'latin1')), Uint8Array.of(terminalStatus)));
 }
 
 export function parseAuthorization(data: Uint8Array): { amount: number; currencyNumeric: number } | undefined {
