@@ -73,6 +73,27 @@ export const syncStatusView = z.object({
   lastPullAt: z.string().nullable(),
   quarantined: z.number().int(),
   lastError: z.string().nullable(),
+  /** Since when `online` has been what it is; null before the first round. */
+  since: z.string().nullable(),
+  /** closed: syncing; open: the central API is not called until nextAttemptAt (a dead server is not hammered); half-open: probing. */
+  circuit: z.enum(['closed', 'open', 'half-open']),
+  nextAttemptAt: z.string().nullable(),
+  /** Age of the oldest queued mutation in whole seconds when the status was made; null when nothing is queued. */
+  oldestQueuedAgeS: z.number().int().nullable(),
+});
+
+/** A mutation the central API rejected: kept on the till, out of the queue, for a manager to read. */
+export const quarantinedMutationView = z.object({
+  sequence: z.number().int(),
+  mutationId: z.string(),
+  kind: z.string(),
+  occurredAt: z.string(),
+  receiptNumber: z.string().nullable(),
+  total: minor.nullable(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  rejectedAt: z.string().nullable(),
+  attempts: z.number().int(),
 });
 
 export const tillStatusView = z.object({
@@ -113,6 +134,10 @@ export const methods = {
     output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
   },
   'journal.recent': { input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(journalEntryView) },
+  /** Back office: push and pull now, even while the circuit is open. Answers the status as it is; the round follows as `sync` events. */
+  'sync.now': { input: empty, output: syncStatusView },
+  /** Back office: the rejected mutations, newest first. */
+  'sync.quarantine': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(quarantinedMutationView) },
 } as const;
 
 export const events = {
@@ -136,6 +161,7 @@ export type CompletedSaleView = z.output<typeof completedSaleView>;
 export type TillStatusView = z.output<typeof tillStatusView>;
 export type DeviceStatusView = z.output<typeof deviceStatusView>;
 export type SyncStatusView = z.output<typeof syncStatusView>;
+export type QuarantinedMutationView = z.output<typeof quarantinedMutationView>;
 export type StaffView = z.output<typeof staffView>;
 
 /** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */

@@ -105,6 +105,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.payCash': async ({ received }) => reply(await lane.payCash(received)),
     'sale.payCard': async () => reply(await lane.payCard()),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
+    'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
+    'sync.quarantine': async ({ limit }) => ({ ok: true, value: sync.quarantine(limit) }),
   };
 
   return {
