@@ -21,6 +21,10 @@ export const saleLineView = z.object({
   voided: z.boolean(),
   /** Promotions and manual discounts on this line (0 when none). */
   discount: minor,
+  /** Age-restricted lines wait for the cashier's confirmation before any tender. */
+  ageCheck: z.enum(['none', 'pending', 'confirmed']),
+  /** The shelf price when the price was overridden, else null. */
+  originalPrice: minor.nullable(),
 });
 
 export const tenderView = z.object({
@@ -45,6 +49,8 @@ export const saleView = z.object({
   }),
   /** Each saving as the receipt shows it: "2+1 라면 -1,100". */
   savings: z.array(z.object({ label: localizedText, amount: minor })),
+  /** True while an age-restricted line waits for confirmation (the UI asks at once). */
+  ageCheckPending: z.boolean(),
   payment: z.object({ paid: minor, due: minor, change: minor }),
   tenders: z.array(tenderView),
 });
@@ -115,6 +121,16 @@ export const journalEntryView = z.object({
 
 const empty = z.object({}).strict();
 
+/** A product found by name search: enough to show it and ring it with sale.addProduct. */
+export const productHitView = z.object({
+  productId: z.string(),
+  barcode: z.string(),
+  name: localizedText,
+  price: minor,
+  currency: z.string(),
+  taxFree: z.boolean(),
+});
+
 export const methods = {
   'till.status': { input: empty, output: tillStatusView },
   'session.signIn': { input: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict(), output: staffView },
@@ -133,6 +149,47 @@ export const methods = {
     input: empty,
     output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
   },
+  'sale.discount': {
+    input: z
+      .object({
+        scope: z.enum(['line', 'basket']),
+        lineId: z.string().min(1).optional(),
+        kind: z.enum(['percent', 'amount']),
+        /** Basis points for percent (1000 = 10%), minor units for amount. */
+        value: z.number().int().positive(),
+        supervisorPin: z.string().regex(/^\d{4,8}$/).optional(),
+      })
+      .strict()
+      .refine((d) => d.scope === 'basket' || d.lineId !== undefined, 'a line discount names its line')
+      .refine((d) => d.kind !== 'percent' || d.value <= 10000, 'a percent is at most 10000 basis points'),
+    output: saleView,
+  },
+  'sale.overridePrice': {
+    input: z
+      .object({
+        lineId: z.string().min(1),
+        price: z.number().int().min(0),
+        reason: z.string().trim().min(1).max(100),
+        supervisorPin: z.string().regex(/^\d{4,8}$/).optional(),
+      })
+      .strict(),
+    output: saleView,
+  },
+  'sale.confirmAge': { input: z.object({ approved: z.boolean() }).strict(), output: saleView },
+  'sale.suspend': { input: empty, output: z.object({ saleId: z.string() }) },
+  'sale.suspended': {
+    input: empty,
+    output: z.array(z.object({ saleId: z.string(), staffId: z.string(), suspendedAt: z.string(), total: minor, itemCount: z.number().int() })),
+  },
+  'sale.resume': { input: z.object({ saleId: z.string().min(1) }).strict(), output: saleView },
+  'sale.cancel': { input: empty, output: z.object({}) },
+  /** Name search: Korean substring (2+ syllables), initial consonants (ㅅㄹㅁ) or English. */
+  'catalog.search': {
+    input: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50) }).strict(),
+    output: z.array(productHitView),
+  },
+  /** Rings a product picked from a search, exactly as if its barcode had been scanned. */
+  'sale.addProduct': { input: z.object({ productId: z.string().min(1) }).strict(), output: saleView },
   'journal.recent': { input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(journalEntryView) },
   /** Back office: push and pull now, even while the circuit is open. Answers the status as it is; the round follows as `sync` events. */
   'sync.now': { input: empty, output: syncStatusView },
@@ -163,6 +220,7 @@ export type DeviceStatusView = z.output<typeof deviceStatusView>;
 export type SyncStatusView = z.output<typeof syncStatusView>;
 export type QuarantinedMutationView = z.output<typeof quarantinedMutationView>;
 export type StaffView = z.output<typeof staffView>;
+export type ProductHitView = z.output<typeof productHitView>;
 
 /** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */
 export type ApiErrorCode =
@@ -176,6 +234,11 @@ export type ApiErrorCode =
   | 'sale_error'
   | 'payment_declined'
   | 'payment_failed'
+  | 'approval_required'
+  | 'approval_refused'
+  | 'age_check_required'
+  | 'sale_open'
+  | 'sale_has_tenders'
   | 'internal';
 
 export interface ApiError {

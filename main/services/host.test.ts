@@ -108,3 +108,82 @@ describe('the host', () => {
     expect(status.devices.map((d) => [d.device, d.state]).sort()).toEqual([['payment', 'online'], ['printer', 'online'], ['scanner', 'online']]);
   });
 });
+
+describe('the host, pricing and lane rules', () => {
+  const twoPlusOne = { id: 'promo-ramen-2+1', name: { ko: '라면 2+1', en: 'Ramen 2+1' }, rule: { kind: 'buy_n_get_m' as const, buy: 2, free: 1, productIds: [DEMO_PRODUCTS.ramen.id] } };
+
+  async function signedIn(): Promise<void> {
+    await call(host.handlers['session.signIn']({ pin: '1234' }));
+  }
+
+  it('gives the third ramen free on a 2+1 promotion delivered by the promotions stream, and records the saving', async () => {
+    await signedIn();
+    // The same sink the promotions stream writes through.
+    host.promotions.applyPage('promotions', [{ id: twoPlusOne.id, deleted: false, promotion: twoPlusOne }], 'c1', false);
+    for (let i = 0; i < 3; i++) await call(host.handlers['sale.scan']({ code: ramen.barcode, source: 'wedge' }));
+    const status = await call(host.handlers['till.status']({}));
+    expect(status.sale?.totals).toMatchObject({ total: ramen.price * 2, discount: ramen.price });
+    expect(status.sale?.savings).toEqual([{ label: twoPlusOne.name, amount: ramen.price }]);
+    const done = await call(host.handlers['sale.payCash']({ received: 5000 }));
+    expect(done.completed?.total).toBe(ramen.price * 2);
+    const receipt = lab.printer.receipts().at(-1)?.lines.join('\n') ?? '';
+    expect(receipt).toContain('라면 2+1');
+    expect(receipt).toContain(`-${ramen.price.toLocaleString('en-US')}`);
+  });
+
+  it('asks a supervisor for a discount over the cashier\'s limit, and records who approved', async () => {
+    await signedIn();
+    const sale = await call(host.handlers['sale.scan']({ code: water.barcode, source: 'wedge' }));
+    const lineId = sale.lines[0]?.lineId ?? '';
+    expect(await host.handlers['sale.discount']({ scope: 'line', lineId, kind: 'percent', value: 2000 })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await host.handlers['sale.discount']({ scope: 'line', lineId, kind: 'percent', value: 2000, supervisorPin: '2345' })).toMatchObject({ ok: false, error: { code: 'approval_refused' } });
+    const ok20 = await call(host.handlers['sale.discount']({ scope: 'line', lineId, kind: 'percent', value: 2000, supervisorPin: '5678' }));
+    expect(ok20.totals.total).toBe(water.price - Math.floor(water.price * 0.2));
+    const within = await call(host.handlers['sale.discount']({ scope: 'basket', kind: 'amount', value: 10 }));
+    expect(within.totals.total).toBe(water.price - Math.floor(water.price * 0.2) - 10);
+    const done = await call(host.handlers['sale.payCash']({ received: 1000 }));
+    expect(done.completed?.total).toBe(within.totals.total);
+  });
+
+  it('overrides a price only with a supervisor when it is a big cut, keeping the shelf price', async () => {
+    await signedIn();
+    const sale = await call(host.handlers['sale.scan']({ code: ramen.barcode, source: 'wedge' }));
+    const lineId = sale.lines[0]?.lineId ?? '';
+    expect(await host.handlers['sale.overridePrice']({ lineId, price: 800, reason: '파손' })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    const v = await call(host.handlers['sale.overridePrice']({ lineId, price: 800, reason: '파손', supervisorPin: '5678' }));
+    expect(await host.handlers['sale.overridePrice']({ lineId, price: 100, reason: '파손', supervisorPin: '5678' })).toMatchObject({ ok: false, error: { code: 'approval_refused' } });
+    expect(v.lines[0]).toMatchObject({ unitPrice: 800, originalPrice: ramen.price });
+    expect(v.totals.total).toBe(800);
+  });
+
+  it('holds payment until the customer\'s age is confirmed, and voids the restricted line when it is not', async () => {
+    await signedIn();
+    await call(host.handlers['sale.scan']({ code: water.barcode, source: 'wedge' }));
+    const withSoju = await call(host.handlers['sale.scan']({ code: DEMO_PRODUCTS.soju.barcode, source: 'wedge' }));
+    expect(withSoju.ageCheckPending).toBe(true);
+    expect(await host.handlers['sale.payCash']({ received: 10000 })).toMatchObject({ ok: false, error: { code: 'age_check_required' } });
+    expect(await host.handlers['sale.payCard']({})).toMatchObject({ ok: false, error: { code: 'age_check_required' } });
+    const refused = await call(host.handlers['sale.confirmAge']({ approved: false }));
+    expect(refused.lines.map((l) => [l.barcode, l.voided])).toEqual([[water.barcode, false], [DEMO_PRODUCTS.soju.barcode, true]]);
+    await call(host.handlers['sale.scan']({ code: DEMO_PRODUCTS.soju.barcode, source: 'wedge' }));
+    const confirmed = await call(host.handlers['sale.confirmAge']({ approved: true }));
+    expect(confirmed.lines.at(-1)).toMatchObject({ ageCheck: 'confirmed', voided: false });
+    expect((await call(host.handlers['sale.payCash']({ received: 10000 }))).completed).not.toBeNull();
+  });
+
+  it('suspends a sale, rings another, and resumes the first', async () => {
+    await signedIn();
+    await call(host.handlers['sale.scan']({ code: ramen.barcode, source: 'wedge' }));
+    const { saleId } = await call(host.handlers['sale.suspend']({}));
+    expect((await call(host.handlers['till.status']({}))).sale).toBeNull();
+    await call(host.handlers['sale.scan']({ code: water.barcode, source: 'wedge' }));
+    expect(await host.handlers['sale.resume']({ saleId })).toMatchObject({ ok: false, error: { code: 'sale_open' } });
+    await call(host.handlers['sale.payCash']({ received: 1000 }));
+    expect((await call(host.handlers['sale.suspended']({}))).map((s) => [s.saleId, s.total])).toEqual([[saleId, ramen.price]]);
+    const resumed = await call(host.handlers['sale.resume']({ saleId }));
+    expect(resumed.lines.map((l) => l.barcode)).toEqual([ramen.barcode]);
+    expect(await call(host.handlers['sale.suspended']({}))).toEqual([]);
+    await call(host.handlers['sale.cancel']({}));
+    expect((await call(host.handlers['till.status']({}))).sale).toBeNull();
+  });
+});

@@ -7,12 +7,15 @@ import { SqliteOpenSale } from '../store/open-sale-repository.ts';
 import { SqliteOutbox } from '../store/outbox-repository.ts';
 import { SqliteReprintQueue } from '../store/reprint-queue-repository.ts';
 import { SqliteStaff } from '../store/staff-repository.ts';
+import { SqlitePromotions } from '../store/promotion-repository.ts';
+import { SqliteSuspendedSales } from '../store/suspended-sale-repository.ts';
 import type { Handlers } from '../api/dispatch.ts';
 import type { Reply } from '../api/contract.ts';
 import type { Result } from '../core/result.ts';
 import { EventBus } from './event-bus.ts';
 import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
+import { ProductSearch } from './search-service.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
 import { startSync, type SyncService } from './sync-service.ts';
@@ -29,6 +32,8 @@ export interface Host {
   readonly handlers: Handlers;
   readonly events: EventBus;
   readonly sync: SyncService;
+  /** The promotions on the till: the promotions stream's sink (tests and the demo feed it too). */
+  readonly promotions: SqlitePromotions;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const staff = new SqliteStaff(dbs.till);
   const outbox = new SqliteOutbox(dbs.till);
   const journal = new SqliteJournal(dbs.till, identity, rules);
+
+  const promotions = new SqlitePromotions(dbs.catalog);
 
   const board = new DeviceBoard((all) => events.emit('devices', all));
   const devices: TillDevices = await openDevices(config.devices, board);
@@ -72,6 +79,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     reprints: new SqliteReprintQueue(dbs.till),
     printer: devices.printer,
     payment: devices.payment,
+    promotions,
+    suspended: new SqliteSuspendedSales(dbs.till),
+    discountLimits: config.discountLimits,
+    ageRestrictedCategories: config.ageRestrictedCategories,
     clock,
     ids,
     events: {
@@ -84,6 +95,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
   devices.scanner?.onData((scan) => void lane.scan(scan.data, 'scanner'));
+
+  const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
   const handlers: Handlers = {
     'till.status': async () => ({
@@ -104,6 +117,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.setQuantity': async ({ lineId, quantity }) => reply(await lane.setQuantity(lineId, quantity)),
     'sale.payCash': async ({ received }) => reply(await lane.payCash(received)),
     'sale.payCard': async () => reply(await lane.payCard()),
+    'catalog.search': async ({ query, limit }) => ({ ok: true, value: productSearch.search(query, limit) }),
+    'sale.addProduct': async ({ productId }) => reply(await productSearch.addProduct(productId)),
+    'sale.discount': async (input) => reply(await lane.discount(input)),
+    'sale.overridePrice': async (input) => reply(await lane.overridePrice(input)),
+    'sale.confirmAge': async ({ approved }) => reply(await lane.confirmAge(approved)),
+    'sale.suspend': async () => reply(await lane.suspend()),
+    'sale.suspended': async () => ({ ok: true, value: lane.listSuspended() }),
+    'sale.resume': async ({ saleId }) => reply(await lane.resume(saleId)),
+    'sale.cancel': async () => reply(await lane.cancel()),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
     'sync.quarantine': async ({ limit }) => ({ ok: true, value: sync.quarantine(limit) }),
@@ -113,6 +135,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     handlers,
     events,
     sync,
+    promotions,
     async close() {
       await sync.stop();
       await devices.close();

@@ -1,7 +1,12 @@
 import type { Catalog, Clock, Ids, TillIdentity } from '../core/ports.ts';
 import type { TaxRules } from '../core/tax.ts';
-import { type OpenSale, amountDue, applyTender, openSale } from '../core/sale.ts';
-import { addItem, setQuantity, voidLine } from '../core/basket.ts';
+import { type OpenSale, amountDue, applyTender, openSale, saleTotals } from '../core/sale.ts';
+import { addItem, ageCheckPending, confirmAge, overridePrice, refuseAge, setQuantity, voidLine } from '../core/basket.ts';
+import { promotionApplies } from '../core/pricing/promotion.ts';
+import type { ManualDiscount } from '../core/pricing/price-basket.ts';
+import { type DiscountLimits, discountShareBps, withinLimit } from '../core/discount-limit.ts';
+import type { SqlitePromotions } from '../store/promotion-repository.ts';
+import type { SqliteSuspendedSales, SuspendedSaleSummary } from '../store/suspended-sale-repository.ts';
 import { businessDayOf } from '../core/business-day.ts';
 import { type Result, fail, ok } from '../core/result.ts';
 import type { SqliteJournal } from '../store/journal-repository.ts';
@@ -36,6 +41,12 @@ export interface LaneDeps {
   readonly reprints: SqliteReprintQueue;
   readonly printer: ReceiptPrinter | null;
   readonly payment: PaymentTerminal | null;
+  readonly promotions: SqlitePromotions;
+  readonly suspended: SqliteSuspendedSales;
+  /** Manual discount and price override limits per role (basis points). */
+  readonly discountLimits: DiscountLimits;
+  /** Product categories that need the customer's age confirmed (alcohol, tobacco). */
+  readonly ageRestrictedCategories: readonly string[];
   readonly clock: Clock;
   readonly ids: Ids;
   readonly events: LaneEvents;
@@ -109,7 +120,7 @@ export class Lane {
     const product = candidates.map((c) => this.deps.catalog.findByBarcode(c)).find((p) => p !== undefined);
     if (!product) return this.reject(raw, 'product_unknown', M.productUnknown(candidates[0] ?? raw));
     const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
-    const added = addItem(sale.basket, product, 1, this.deps.ids.newId());
+    const added = addItem(sale.basket, product, 1, this.deps.ids.newId(), { ageRestricted: this.deps.ageRestrictedCategories.includes(product.category) });
     if (!added.ok) return this.reject(raw, 'sale_error', added.message);
     return this.update({ ...sale, basket: added.value });
   }
@@ -119,7 +130,15 @@ export class Lane {
     return fail(reason, message);
   }
 
-  private update(sale: OpenSale): LaneResult<SaleView> {
+  /** Snapshots the promotions that apply now, so the basket prices as the customer sees it at this moment. */
+  private reprice(sale: OpenSale): OpenSale {
+    const at = this.deps.clock.now().toISOString();
+    // Member-only promotions wait for the loyalty issue (#6): no member is identified yet.
+    return { ...sale, promotions: this.deps.promotions.active(at).filter((p) => promotionApplies(p, at, false)) };
+  }
+
+  private update(unpriced: OpenSale): LaneResult<SaleView> {
+    const sale = this.reprice(unpriced);
     this.deps.drafts.save(sale);
     this.sale = sale;
     this.lastCompleted = null;
@@ -146,12 +165,117 @@ export class Lane {
     });
   }
 
+  /**
+   * Who approves giving away `shareBps` of an amount: the cashier when their role's limit covers it,
+   * else the supervisor whose PIN was given (and whose limit covers it). Recorded on the discount.
+   */
+  private async approver(shareBps: number, supervisorPin: string | undefined): Promise<LaneResult<string>> {
+    const staff = this.staff;
+    if (!staff) return fail('not_signed_in', M.notSignedIn);
+    if (withinLimit(this.deps.discountLimits, staff.role, shareBps)) return ok(staff.id);
+    if (!supervisorPin) return fail('approval_required', M.approvalRequired(shareBps));
+    for (const s of this.deps.staff.list()) {
+      if (!(await verifyPin(supervisorPin, s.pinSalt, s.pinHash))) continue;
+      return withinLimit(this.deps.discountLimits, s.role, shareBps) ? ok(s.id) : fail('approval_refused', M.approvalRefused(s.name));
+    }
+    return fail('pin_wrong', M.pinWrong);
+  }
+
+  discount(input: { scope: 'line' | 'basket'; lineId?: string | undefined; kind: 'percent' | 'amount'; value: number; supervisorPin?: string | undefined }): Promise<LaneResult<SaleView>> {
+    return this.queue.run(async () => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      const sale = this.sale;
+      if (!sale) return fail('no_open_sale', M.noOpenSale);
+      const totals = saleTotals(sale, this.deps.rules);
+      const line = input.scope === 'line' ? sale.basket.lines.find((l) => l.lineId === input.lineId && !l.voided) : undefined;
+      if (input.scope === 'line' && !line) return fail('sale_error', M.lineNotFound);
+      const base = line ? line.unitPrice * line.quantity - (totals.lineDiscounts[line.lineId] ?? 0) : totals.total;
+      const approvedBy = await this.approver(discountShareBps(input.kind, input.value, base), input.supervisorPin);
+      if (!approvedBy.ok) return approvedBy;
+      const d: ManualDiscount = {
+        id: this.deps.ids.newId(),
+        scope: input.scope,
+        lineId: line?.lineId,
+        kind: input.kind,
+        value: input.value,
+        label: input.kind === 'percent' ? { ko: `할인 ${input.value / 100}%`, en: `Discount ${input.value / 100}%` } : { ko: '할인', en: 'Discount' },
+        approvedBy: approvedBy.value,
+      };
+      return this.update({ ...sale, discounts: [...(sale.discounts ?? []), d] });
+    });
+  }
+
+  overridePrice(input: { lineId: string; price: number; reason: string; supervisorPin?: string | undefined }): Promise<LaneResult<SaleView>> {
+    return this.queue.run(async () => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      const sale = this.sale;
+      if (!sale) return fail('no_open_sale', M.noOpenSale);
+      const line = sale.basket.lines.find((l) => l.lineId === input.lineId && !l.voided);
+      if (!line) return fail('sale_error', M.lineNotFound);
+      const shelf = line.override?.originalPrice ?? line.unitPrice;
+      const approvedBy = await this.approver(discountShareBps('amount', Math.max(0, shelf - input.price), shelf), input.supervisorPin);
+      if (!approvedBy.ok) return approvedBy;
+      const r = overridePrice(sale.basket, input.lineId, input.price, approvedBy.value, input.reason);
+      return r.ok ? this.update({ ...sale, basket: r.value }) : fail('sale_error', r.message);
+    });
+  }
+
+  confirmAge(approved: boolean): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      const basket = approved ? confirmAge(this.sale.basket, this.staff.id, this.deps.clock.now().toISOString()) : refuseAge(this.sale.basket);
+      return this.update({ ...this.sale, basket });
+    });
+  }
+
+  suspend(): Promise<LaneResult<{ saleId: string }>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      const sale = this.sale;
+      if (!sale) return fail('no_open_sale', M.noOpenSale);
+      if (sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
+      const totals = saleTotals(sale, this.deps.rules);
+      this.deps.suspended.suspend(sale, { total: totals.total, itemCount: totals.itemCount }, this.deps.clock.now().toISOString());
+      this.sale = null;
+      this.deps.events.sale(null);
+      return ok({ saleId: sale.id });
+    });
+  }
+
+  listSuspended(): SuspendedSaleSummary[] {
+    return this.deps.suspended.list();
+  }
+
+  resume(saleId: string): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (this.sale && this.sale.basket.lines.some((l) => !l.voided)) return fail('sale_open', M.saleOpen);
+      const resumed = this.deps.suspended.resume(saleId, this.deps.clock.now().toISOString());
+      if (!resumed) return fail('no_open_sale', M.suspendedGone);
+      return this.update(resumed);
+    });
+  }
+
+  /** Cancels the open sale before any tender: nothing was sold, the draft goes. */
+  cancel(): Promise<LaneResult<Record<string, never>>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      if (this.sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
+      this.deps.drafts.clear();
+      this.sale = null;
+      this.deps.events.sale(null);
+      return ok({});
+    });
+  }
+
   payCash(received: number): Promise<LaneResult<PaymentReply>> {
     return this.queue.run(async () => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
       const r = applyTender(this.sale, { id: this.deps.ids.newId(), kind: 'cash', amount: received }, this.deps.rules);
-      if (!r.ok) return fail('sale_error', r.message);
+      if (!r.ok) return fail(r.code === 'age_check_required' ? 'age_check_required' : 'sale_error', r.message);
       return this.settle(r.value);
     });
   }
@@ -161,6 +285,7 @@ export class Lane {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
       if (!this.deps.payment) return fail('payment_failed', M.noTerminal);
+      if (ageCheckPending(this.sale.basket)) return fail('age_check_required', M.ageCheckRequired);
       const due = amountDue(this.sale, this.deps.rules);
       if (due <= 0) return fail('sale_error', M.basketEmpty);
       const outcome = await this.deps.payment.authorize({

@@ -48,7 +48,13 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
       { kind: 'text', text: `${mark}${nameIn(line.name, lang)}` },
       { kind: 'columns', left: `  ${amount(line.unitPrice)} x ${line.quantity}`, right: amount(line.unitPrice * line.quantity) },
     );
+    if (line.override) blocks.push({ kind: 'columns', left: `  ${L.priceOverride}`, right: amount(line.override.originalPrice) });
   }
+  // Each saving as the customer should see it: the promotion's name and what it took off.
+  for (const s of sale.totals.savings ?? []) {
+    blocks.push({ kind: 'columns', left: `  ${nameIn(s.label, lang)}`, right: `-${amount(s.amount)}` });
+  }
+  if ((sale.totals.discount ?? 0) > 0) blocks.push({ kind: 'columns', left: L.savings, right: `-${amount(sale.totals.discount)}`, bold: true });
   blocks.push(
     { kind: 'rule' },
     { kind: 'columns', left: L.items, right: String(sale.totals.itemCount) },

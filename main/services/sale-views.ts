@@ -1,6 +1,6 @@
 import type { CompletedSale, OpenSale } from '../core/sale.ts';
 import { saleTotals, salePayment } from '../core/sale.ts';
-import { lineAmount } from '../core/basket.ts';
+import { ageCheckPending, lineAmount } from '../core/basket.ts';
 import type { TaxRules } from '../core/tax.ts';
 import type { Tender } from '../core/tender.ts';
 import type { CompletedSaleView, SaleView } from '../api/contract.ts';
@@ -24,6 +24,8 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
       quantity: l.quantity,
       amount: lineAmount(l),
       discount: totals.lineDiscounts[l.lineId] ?? 0,
+      ageCheck: l.ageCheck?.state ?? 'none',
+      originalPrice: l.override?.originalPrice ?? null,
       taxFree: (rules.classes[l.taxClass]?.rateBps ?? 0) === 0,
       voided: l.voided,
     })),
@@ -36,6 +38,7 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
       discount: totals.discount,
     },
     savings: totals.savings.map((x) => ({ label: { ...x.label }, amount: x.amount })),
+    ageCheckPending: ageCheckPending(sale.basket),
     payment: { paid: pay.paid, due: pay.due, change: pay.change },
     tenders: sale.tenders.map(tenderView),
   };

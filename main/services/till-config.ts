@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import type { TillIdentity } from '../core/ports.ts';
 import { KOREAN_VAT, type TaxRules } from '../core/tax.ts';
+import { DEFAULT_DISCOUNT_LIMITS } from '../core/discount-limit.ts';
 
 /**
  * A till's configuration: who it is, where its central API is, which devices it drives.
@@ -29,6 +30,10 @@ export const tillConfigSchema = z.object({
   devices: z
     .object({ printer: endpoint.optional(), scanner: endpoint.optional(), payment: endpoint.optional() })
     .default({}),
+  /** Manual discounts and price overrides each role may give without a supervisor, in basis points. */
+  discountLimits: z.record(z.string(), z.number().int().min(0).max(10000)).default({ ...DEFAULT_DISCOUNT_LIMITS }),
+  /** Categories whose products need the customer's age confirmed. */
+  ageRestrictedCategories: z.array(z.string()).default(['alcohol', 'tobacco']),
   tax: z
     .object({
       pricesIncludeTax: z.boolean(),

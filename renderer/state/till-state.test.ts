@@ -8,6 +8,7 @@ const sale = (id: string, due = 1500): SaleView => ({
   lines: [],
   totals: { total: 1500, itemCount: 1, taxableSupply: 1364, tax: 136, taxFree: 0, discount: 0 },
   savings: [],
+  ageCheckPending: false,
   payment: { paid: 1500 - due, due, change: 0 },
   tenders: [],
 });
