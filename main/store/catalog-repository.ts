@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Catalog } from '../core/ports.ts';
 import type { Product } from '../core/product.ts';
+import { classifySearchQuery, searchableTexts, shortSearchTokens } from '../core/search/search-text.ts';
 
 interface ProductRow {
   id: string;
@@ -29,15 +30,18 @@ export type CatalogChange = Product & { readonly deleted?: boolean };
 /** The till's catalog cache: barcode lookup on the hot scan path, and the sink of the catalog stream. */
 export class SqliteCatalog implements Catalog {
   private readonly byBarcode;
+  private readonly byId;
   private readonly upsert;
   private readonly remove;
   private readonly removeBarcodeElsewhere;
   private readonly getCursor;
   private readonly setCursor;
   private readonly countAll;
+  private readonly search;
 
   constructor(private readonly db: Database.Database) {
     this.byBarcode = db.prepare('SELECT * FROM product WHERE barcode = ?');
+    this.byId = db.prepare('SELECT * FROM product WHERE id = ?');
     this.upsert = db.prepare(`INSERT INTO product (id, barcode, name_ko, name_en, price, currency, tax_class, category)
       VALUES (@id, @barcode, @nameKo, @nameEn, @price, @currency, @taxClass, @category)
       ON CONFLICT (id) DO UPDATE SET barcode = excluded.barcode, name_ko = excluded.name_ko, name_en = excluded.name_en,
@@ -48,10 +52,21 @@ export class SqliteCatalog implements Catalog {
     this.setCursor = db.prepare(`INSERT INTO stream_cursor (stream, cursor, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`);
     this.countAll = db.prepare('SELECT count(*) AS n FROM product');
+    this.search = new ProductSearchIndex(db);
+  }
+
+  /** Products whose Korean or English name contains the query, or whose initials (초성) do. */
+  searchByName(query: string, limit: number): Product[] {
+    return this.search.find(query, limit).map(toProduct);
   }
 
   findByBarcode(barcode: string): Product | undefined {
     const row = this.byBarcode.get(barcode) as ProductRow | undefined;
+    return row ? toProduct(row) : undefined;
+  }
+
+  findById(id: string): Product | undefined {
+    const row = this.byId.get(id) as ProductRow | undefined;
     return row ? toProduct(row) : undefined;
   }
 
@@ -66,14 +81,20 @@ export class SqliteCatalog implements Catalog {
   /** Applies one page of the catalog stream and its cursor in one transaction. */
   applyPage(stream: string, items: readonly CatalogChange[], cursor: string, reset: boolean): void {
     this.db.transaction(() => {
-      if (reset) this.db.exec('DELETE FROM product');
+      if (reset) {
+        this.db.exec('DELETE FROM product');
+        this.search.clear();
+      }
       for (const p of items) {
         if (p.deleted) {
+          this.search.forget(p.id);
           this.remove.run(p.id);
           continue;
         }
         // A barcode that moved to another product id must not collide with the unique index.
+        this.search.forgetBarcodeElsewhere(p.barcode, p.id);
         this.removeBarcodeElsewhere.run(p.barcode, p.id);
+        const before = this.search.indexed(p.id);
         this.upsert.run({
           id: p.id,
           barcode: p.barcode,
@@ -84,8 +105,112 @@ export class SqliteCatalog implements Catalog {
           taxClass: p.taxClass,
           category: p.category,
         });
+        this.search.index(p.id, p.name['ko'] ?? '', p.name['en'] ?? '', before);
       }
       this.setCursor.run(stream, cursor, new Date().toISOString());
     })();
   }
 }
+
+interface IndexedName {
+  readonly rowid: number;
+  readonly name_ko: string;
+  readonly name_en: string;
+}
+
+/**
+ * The name search index of catalog.db (migration 0003): a trigram FTS5 table for queries of three
+ * or more characters, and a token table for shorter ones. Written only inside the catalog's
+ * transactions, so the index never disagrees with the products.
+ */
+class ProductSearchIndex {
+  private readonly byId;
+  private readonly byBarcodeElsewhere;
+  private readonly insertTrigram;
+  private readonly insertShort;
+  private readonly deleteTrigram;
+  private readonly deleteShort;
+  private readonly matchTrigram;
+  private readonly matchShort;
+
+  constructor(private readonly db: Database.Database) {
+    this.byId = db.prepare('SELECT rowid, name_ko, name_en FROM product WHERE id = ?');
+    this.byBarcodeElsewhere = db.prepare('SELECT rowid FROM product WHERE barcode = ? AND id <> ?').pluck();
+    this.insertTrigram = db.prepare('INSERT INTO product_search_trigram (rowid, ko, en, initials) VALUES (?, ?, ?, ?)');
+    this.insertShort = db.prepare('INSERT INTO product_search_short (rowid, tokens) VALUES (?, ?)');
+    this.deleteTrigram = db.prepare('DELETE FROM product_search_trigram WHERE rowid = ?');
+    this.deleteShort = db.prepare('DELETE FROM product_search_short WHERE rowid = ?');
+    // The FTS match runs first and stops at the limit; the product rows are then fetched by rowid.
+    this.matchTrigram = db.prepare(`SELECT p.* FROM product p WHERE p.rowid IN
+      (SELECT rowid FROM product_search_trigram WHERE product_search_trigram MATCH ? LIMIT ?)`);
+    this.matchShort = db.prepare(`SELECT p.* FROM product p WHERE p.rowid IN
+      (SELECT rowid FROM product_search_short WHERE product_search_short MATCH ? LIMIT ?)`);
+    const built = db.prepare('SELECT built FROM product_search_state WHERE id = 1').pluck().get();
+    if (built === 0) this.rebuild();
+  }
+
+  /** Products cached before migration 0003 get their search rows once, on the first open after it. */
+  private rebuild(): void {
+    this.db.transaction(() => {
+      this.clear();
+      // In batches: better-sqlite3 cannot write while an iterator holds the connection.
+      const batch = this.db.prepare('SELECT rowid, name_ko, name_en FROM product WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+      for (let after = 0, rows = batch.all(after) as IndexedName[]; rows.length > 0; rows = batch.all(after) as IndexedName[]) {
+        for (const r of rows) this.write(r.rowid, r.name_ko, r.name_en);
+        after = rows[rows.length - 1]?.rowid ?? after;
+      }
+      this.db.prepare('UPDATE product_search_state SET built = 1 WHERE id = 1').run();
+    })();
+  }
+
+  clear(): void {
+    this.db.exec('DELETE FROM product_search_trigram; DELETE FROM product_search_short;');
+  }
+
+  indexed(id: string): IndexedName | undefined {
+    return this.byId.get(id) as IndexedName | undefined;
+  }
+
+  forget(id: string): void {
+    const row = this.indexed(id);
+    if (row) this.drop(row.rowid);
+  }
+
+  forgetBarcodeElsewhere(barcode: string, id: string): void {
+    for (const rowid of this.byBarcodeElsewhere.all(barcode, id) as number[]) this.drop(rowid);
+  }
+
+  /** After an upsert: a price change leaves the index alone, a new or renamed product is (re)written. */
+  index(id: string, nameKo: string, nameEn: string, before: IndexedName | undefined): void {
+    if (before && before.name_ko === nameKo && before.name_en === nameEn) return;
+    if (before) this.drop(before.rowid);
+    const row = this.indexed(id);
+    if (!row) throw new Error(`product ${id} vanished inside its own transaction`);
+    this.write(row.rowid, nameKo, nameEn);
+  }
+
+  find(query: string, limit: number): ProductRow[] {
+    const q = classifySearchQuery(query);
+    if (q.kind === 'empty') return [];
+    const compact = q.text.replace(/ /g, '');
+    const rows =
+      q.length >= 3
+        ? (this.matchTrigram.all(`${q.kind === 'initials' ? 'initials' : '{ko en}'} : ${quote(q.kind === 'initials' ? compact : q.text)}`, limit) as ProductRow[])
+        : (this.matchShort.all(`${quote(compact)}*`, limit) as ProductRow[]);
+    return rows;
+  }
+
+  private drop(rowid: number): void {
+    this.deleteTrigram.run(rowid);
+    this.deleteShort.run(rowid);
+  }
+
+  private write(rowid: number, nameKo: string, nameEn: string): void {
+    const texts = searchableTexts(nameKo, nameEn);
+    this.insertTrigram.run(rowid, texts.ko, texts.en, texts.initials);
+    this.insertShort.run(rowid, shortSearchTokens(texts));
+  }
+}
+
+/** An FTS5 string literal: the query is data, never syntax. */
+const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;

@@ -47,7 +47,7 @@ export function App({ client }: { client: LiveTillClient }) {
           </button>
         </main>
       ) : state.staff ? (
-        <LaneScreen state={state} actions={actions} />
+        <LaneScreen state={state} actions={actions} client={client} />
       ) : (
         <SignInScreen onSignIn={actions.signIn} scannedCode={scannedSignedOut} />
       )}

@@ -3,6 +3,7 @@ export const laneKeys = {
   cash: 'F2',
   card: 'F3',
   voidLine: 'F4',
+  search: 'F5',
   signOut: 'F8',
   typeCode: 'F9',
   close: 'Escape',
@@ -28,4 +29,38 @@ export function moveSelection(liveLineIds: readonly string[], current: string | 
   const from = index < 0 ? liveLineIds.length : index;
   const next = Math.min(liveLineIds.length - 1, Math.max(0, from + step));
   return liveLineIds[next] ?? null;
+}
+
+/**
+ * Keys of the sale tools (discount, price override, suspend, resume, cancel). F10 and Alt+letter
+ * combos: Chromium takes F6/F7/F11/F12 and Alt+D/E/F for itself, and a wedge never types Alt.
+ * Letters are read from `code`, so they work with the Korean (두벌식) layout in Hangul mode too.
+ */
+export const saleToolKeys = {
+  discount: 'F10',
+  priceOverride: 'Alt+P',
+  suspend: 'Alt+S',
+  resumeList: 'Alt+R',
+  cancelSale: 'Alt+X',
+} as const;
+
+export type SaleToolCommand = keyof typeof saleToolKeys;
+
+const toolByKey = new Map<string, SaleToolCommand>(Object.entries(saleToolKeys).map(([command, key]) => [key, command as SaleToolCommand]));
+
+export interface KeyChord {
+  readonly key: string;
+  readonly code: string;
+  readonly altKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+}
+
+/** The sale tool a key press means, if any ("Alt+P" from Alt and the P key, whatever it types). */
+export function saleToolCommandFor(chord: KeyChord): SaleToolCommand | undefined {
+  if (chord.ctrlKey || chord.metaKey || chord.shiftKey) return undefined;
+  if (chord.altKey) return chord.code.startsWith('Key') ? toolByKey.get(`Alt+${chord.code.slice(3)}`) : undefined;
+  const command = toolByKey.get(chord.key);
+  return command !== undefined && !saleToolKeys[command].includes('+') ? command : undefined;
 }

@@ -3,17 +3,21 @@ import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Notice, TillState } from '../../state/till-state.ts';
 import type { TillActions } from '../../state/use-till.ts';
+import type { TillClient } from '../../../main/api/till-client.ts';
 import { BasketTable } from './basket-table.tsx';
 import { CardPanel } from './card-panel.tsx';
 import { CashPanel } from './cash-panel.tsx';
 import { CompletionPanel } from './completion-panel.tsx';
 import { laneCommandFor, moveSelection, type LaneCommand } from './lane-keys.ts';
 import { ManualEntry } from './manual-entry.tsx';
+import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
 
 interface Props {
   readonly state: TillState;
   readonly actions: TillActions;
+  /** For the dialogs that ask the host directly (product search). */
+  readonly client: TillClient;
 }
 
 type Panel = 'none' | 'cash' | 'card';
@@ -37,7 +41,7 @@ function NoticeAlert({ notice }: { notice: Notice }) {
   );
 }
 
-export function LaneScreen({ state, actions }: Props) {
+export function LaneScreen({ state, actions, client }: Props) {
   const { t } = useI18n();
   const { sale, completed, notice } = state;
   const currency = sale?.currency ?? state.store?.currency ?? 'KRW';
@@ -45,6 +49,7 @@ export function LaneScreen({ state, actions }: Props) {
   const [paying, setPaying] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const barcodeField = useRef<HTMLInputElement>(null);
+  const [searching, setSearching] = useState(false);
 
   const liveLineIds = (sale?.lines ?? []).filter((l) => !l.voided).map((l) => l.lineId);
   // The selection follows the newest line unless the cashier picked one that is still live.
@@ -96,6 +101,8 @@ export function LaneScreen({ state, actions }: Props) {
         return voidSelected();
       case 'signOut':
         return void actions.signOut();
+      case 'search':
+        return setSearching(true);
       case 'typeCode':
         return barcodeField.current?.focus();
       case 'close':
@@ -136,6 +143,7 @@ export function LaneScreen({ state, actions }: Props) {
           <BasketTable sale={sale} selectedLineId={selectedLineId} onSelect={setSelected} onVoid={(id) => void actions.voidLine(id)} />
         )}
         {notice ? <NoticeAlert notice={notice} /> : null}
+        {searching ? <SearchDialog client={client} onClose={() => setSearching(false)} /> : null}
         <ManualEntry inputRef={barcodeField} onEnter={(code) => actions.scan(code, 'manual')} />
       </section>
       <aside className="lane-side">
@@ -151,6 +159,9 @@ export function LaneScreen({ state, actions }: Props) {
           </KeyButton>
           <KeyButton shortcut="F4" disabled={selectedLineId === null || paying} onClick={voidSelected}>
             {t('actions.voidSelected')}
+          </KeyButton>
+          <KeyButton shortcut="F5" onClick={() => setSearching(true)}>
+            {t('actions.search')}
           </KeyButton>
           <KeyButton shortcut="F9" onClick={() => barcodeField.current?.focus()}>
             {t('actions.typeCode')}
