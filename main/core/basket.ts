@@ -19,6 +19,8 @@ export interface BasketLine {
   readonly voided: boolean;
   /** Age-restricted (alcohol, tobacco): pending until a cashier confirms the customer's age. */
   readonly ageCheck?: { readonly state: 'pending' | 'confirmed'; readonly by?: string; readonly at?: string } | undefined;
+  /** A weighed item: its weight and the price per kilogram the line was priced at. */
+  readonly measure?: { readonly grams: number; readonly pricePerKg: number } | undefined;
   /** Set when the price was overridden at the lane: the shelf price and who approved. */
   readonly override?: { readonly originalPrice: number; readonly approvedBy: string; readonly reason: string } | undefined;
 }
@@ -51,7 +53,7 @@ export function addItem(
   product: Product,
   quantity: number,
   newLineId: string,
-  options: { ageRestricted?: boolean } = {},
+  options: { ageRestricted?: boolean; measure?: { grams: number; pricePerKg: number }; labelPrice?: number } = {},
 ): Result<Basket, BasketError> {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
     return fail('quantity_invalid', `quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}`);
@@ -60,7 +62,9 @@ export function addItem(
     return fail('currency_mismatch', `product ${product.id} is priced in ${product.currency}, the basket in ${basket.currency}`);
   }
   const last = basket.lines[basket.lines.length - 1];
-  if (last && !last.voided && !last.override && last.productId === product.id && last.quantity + quantity <= MAX_LINE_QUANTITY) {
+  // A label (scale) price or a weight is one item with its own price: never merged into another line.
+  const labelled = options.measure !== undefined || options.labelPrice !== undefined;
+  if (!labelled && last && !last.voided && !last.override && !last.measure && last.productId === product.id && last.quantity + quantity <= MAX_LINE_QUANTITY) {
     const merged = { ...last, quantity: last.quantity + quantity };
     return ok({ ...basket, lines: [...basket.lines.slice(0, -1), merged] });
   }
@@ -69,11 +73,12 @@ export function addItem(
     productId: product.id,
     barcode: product.barcode,
     name: product.name,
-    unitPrice: product.price,
+    unitPrice: options.labelPrice ?? product.price,
     quantity,
     taxClass: product.taxClass,
     voided: false,
     ...(options.ageRestricted ? { ageCheck: { state: 'pending' as const } } : {}),
+    ...(options.measure ? { measure: options.measure } : {}),
   };
   return ok({ ...basket, lines: [...basket.lines, line] });
 }

@@ -187,3 +187,22 @@ describe('the host, pricing and lane rules', () => {
     expect((await call(host.handlers['till.status']({}))).sale).toBeNull();
   });
 });
+
+describe('the host, labelled and weighed goods', () => {
+  it('rings a scale label by its weight, a deli label by its price, and a GS1-128 code with a weight', async () => {
+    await call(host.handlers['session.signIn']({ pin: '1234' }));
+    // 1,250 g of pork belly at 23,900 won/kg from an in-store weight label (prefix 25).
+    const pork = await call(host.handlers['sale.scan']({ code: ean13('250004201250'), source: 'wedge' }));
+    expect(pork.lines.at(-1)).toMatchObject({ unitPrice: 29875, quantity: 1 });
+    // A lunch box labelled 4,500 won (prefix 20).
+    const lunch = await call(host.handlers['sale.scan']({ code: ean13('200055504500'), source: 'wedge' }));
+    expect(lunch.lines.at(-1)).toMatchObject({ unitPrice: 4500, barcode: DEMO_PRODUCTS.lunchBox.barcode });
+    // GS1-128: GTIN 0 + the pork code, net weight 0.500 kg (AI 3103).
+    const gs1 = await call(host.handlers['sale.scan']({ code: `01${'0' + DEMO_PRODUCTS.porkBelly.barcode}3103000500`, source: 'wedge' }));
+    expect(gs1.lines.at(-1)).toMatchObject({ unitPrice: 11950 });
+    expect(gs1.lines).toHaveLength(3);
+    await call(host.handlers['sale.payCash']({ received: 50000 }));
+    const receipt = lab.printer.receipts().at(-1)?.lines.join('\n') ?? '';
+    expect(receipt).toContain('1.250kg x 23,900/kg');
+  });
+});

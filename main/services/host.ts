@@ -83,6 +83,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     suspended: new SqliteSuspendedSales(dbs.till),
     discountLimits: config.discountLimits,
     ageRestrictedCategories: config.ageRestrictedCategories,
+    inStoreCodes: config.inStoreCodes,
     clock,
     ids,
     events: {

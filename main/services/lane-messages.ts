@@ -9,6 +9,7 @@ export const LANE_MESSAGES = {
   paymentDeclined: (message: string) => `the card was declined: ${message}`,
   paymentFailed: (message: string) => `the card payment did not complete: ${message}`,
   noPrinter: 'no receipt printer is configured; the receipt is queued for reprint',
+  priceNotWhole: 'the label price has more decimals than the currency',
   lineNotFound: 'that line is not in the sale (or is voided)',
   approvalRequired: (bps: number) => `${(bps / 100).toFixed(1)}% is over your limit: a supervisor's PIN is needed`,
   approvalRefused: (name: string) => `${name}'s limit does not cover this either`,

@@ -15,7 +15,12 @@ import type { SqliteReprintQueue } from '../store/reprint-queue-repository.ts';
 import type { StaffRecord } from '../store/staff-repository.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { PaymentTerminal } from '../../drivers/payment/types.ts';
-import { parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
+import { type ParsedBarcode, parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
+import { parseGs1 } from '../../drivers/scanner/protocol/gs1.ts';
+import { ean13 } from '../../drivers/scanner/protocol/gtin.ts';
+import { type InStoreCodeLayout, readInStoreCode, weighedPrice } from '../core/in-store-code.ts';
+import { currencyExponent } from '../core/money-format.ts';
+import type { Product } from '../core/product.ts';
 import type { ApiErrorCode, CompletedSaleView, SaleView, StaffView } from '../api/contract.ts';
 import { completedSaleView, saleView } from './sale-views.ts';
 import { layoutReceipt } from './receipt-layout.ts';
@@ -45,6 +50,8 @@ export interface LaneDeps {
   readonly suspended: SqliteSuspendedSales;
   /** Manual discount and price override limits per role (basis points). */
   readonly discountLimits: DiscountLimits;
+  /** How the store's scale labels carry a price or a weight (in-store EAN-13 prefixes 02, 20-29). */
+  readonly inStoreCodes: readonly InStoreCodeLayout[];
   /** Product categories that need the customer's age confirmed (alcohol, tobacco). */
   readonly ageRestrictedCategories: readonly string[];
   readonly clock: Clock;
@@ -116,13 +123,53 @@ export class Lane {
     if (!this.staff) return this.reject(raw, 'not_signed_in', M.notSignedIn);
     const parsed = parseBarcode(raw);
     if (!parsed.ok) return this.reject(raw, 'barcode_invalid', parsed.message);
-    const candidates = parsed.value.kind === 'gtin' ? [parsed.value.gtin, parsed.value.ean13].filter((c): c is string => !!c) : [parsed.value.data];
-    const product = candidates.map((c) => this.deps.catalog.findByBarcode(c)).find((p) => p !== undefined);
-    if (!product) return this.reject(raw, 'product_unknown', M.productUnknown(candidates[0] ?? raw));
+    const item = this.identify(parsed.value);
+    if (!item.ok) return this.reject(raw, item.code, item.message);
+    const { product, labelPrice, measure } = item.value;
     const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
-    const added = addItem(sale.basket, product, 1, this.deps.ids.newId(), { ageRestricted: this.deps.ageRestrictedCategories.includes(product.category) });
+    const added = addItem(sale.basket, product, 1, this.deps.ids.newId(), {
+      ageRestricted: this.deps.ageRestrictedCategories.includes(product.category),
+      ...(labelPrice !== undefined ? { labelPrice } : {}),
+      ...(measure ? { measure } : {}),
+    });
     if (!added.ok) return this.reject(raw, 'sale_error', added.message);
     return this.update({ ...sale, basket: added.value });
+  }
+
+  /**
+   * What a scan rings: a GTIN from the catalog, an in-store scale label (price or weight embedded),
+   * or a GS1 element string (GTIN with a weight or a price to pay).
+   */
+  private identify(code: ParsedBarcode): LaneResult<{ product: Product; labelPrice?: number; measure?: { grams: number; pricePerKg: number } }> {
+    const find = (barcode: string): Product | undefined => this.deps.catalog.findByBarcode(barcode);
+    const byWeight = (product: Product, grams: number) => ok({ product, labelPrice: weighedPrice(product.price, grams), measure: { grams, pricePerKg: product.price } });
+    if (code.kind === 'gtin') {
+      const inStore = code.ean13 ? readInStoreCode(code.ean13, this.deps.inStoreCodes) : null;
+      if (inStore) {
+        const product = find(ean13(inStore.itemBody));
+        if (!product) return fail('product_unknown', M.productUnknown(ean13(inStore.itemBody)));
+        return inStore.value === 'price' ? ok({ product, labelPrice: inStore.amount }) : byWeight(product, inStore.amount);
+      }
+      const product = find(code.gtin) ?? (code.ean13 ? find(code.ean13) : undefined);
+      return product ? ok({ product }) : fail('product_unknown', M.productUnknown(code.gtin));
+    }
+    if (/^01\d{14}/.test(code.data)) {
+      const gs1 = parseGs1(code.data);
+      if (!gs1.ok) return fail('barcode_invalid', gs1.message);
+      const gtin = gs1.value.gtin ?? '';
+      const product = find(gtin.replace(/^0/, '')) ?? find(gtin);
+      if (!product) return fail('product_unknown', M.productUnknown(gtin));
+      if (gs1.value.price) {
+        const exponent = currencyExponent(this.deps.identity.currency);
+        const minor = gs1.value.price.value * 10 ** (exponent - gs1.value.price.decimals);
+        if (!Number.isSafeInteger(minor)) return fail('barcode_invalid', M.priceNotWhole);
+        return ok({ product, labelPrice: minor });
+      }
+      if (gs1.value.weightGrams !== undefined) return byWeight(product, gs1.value.weightGrams);
+      return ok({ product });
+    }
+    const product = find(code.data);
+    return product ? ok({ product }) : fail('product_unknown', M.productUnknown(code.data));
   }
 
   private reject(code: string, reason: ApiErrorCode, message: string): LaneResult<never> {

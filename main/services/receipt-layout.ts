@@ -46,7 +46,9 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
     const mark = line.taxClass === 'TAX_FREE' ? `${L.taxFreeMark} ` : '';
     blocks.push(
       { kind: 'text', text: `${mark}${nameIn(line.name, lang)}` },
-      { kind: 'columns', left: `  ${amount(line.unitPrice)} x ${line.quantity}`, right: amount(line.unitPrice * line.quantity) },
+      line.measure
+        ? { kind: 'columns', left: `  ${(line.measure.grams / 1000).toFixed(3)}kg x ${amount(line.measure.pricePerKg)}/kg`, right: amount(line.unitPrice) }
+        : { kind: 'columns', left: `  ${amount(line.unitPrice)} x ${line.quantity}`, right: amount(line.unitPrice * line.quantity) },
     );
     if (line.override) blocks.push({ kind: 'columns', left: `  ${L.priceOverride}`, right: amount(line.override.originalPrice) });
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { TillIdentity } from '../core/ports.ts';
 import { KOREAN_VAT, type TaxRules } from '../core/tax.ts';
 import { DEFAULT_DISCOUNT_LIMITS } from '../core/discount-limit.ts';
+import { DEFAULT_IN_STORE_LAYOUTS } from '../core/in-store-code.ts';
 
 /**
  * A till's configuration: who it is, where its central API is, which devices it drives.
@@ -32,6 +33,10 @@ export const tillConfigSchema = z.object({
     .default({}),
   /** Manual discounts and price overrides each role may give without a supervisor, in basis points. */
   discountLimits: z.record(z.string(), z.number().int().min(0).max(10000)).default({ ...DEFAULT_DISCOUNT_LIMITS }),
+  /** The store's scale label layouts (in-store EAN-13 prefixes 02, 20-29). */
+  inStoreCodes: z
+    .array(z.object({ prefixes: z.array(z.string().regex(/^\d{2}$/)).min(1), itemDigits: z.number().int().min(1), valueDigits: z.number().int().min(1), value: z.enum(['price', 'weight']) }))
+    .default(DEFAULT_IN_STORE_LAYOUTS.map((l) => ({ ...l, prefixes: [...l.prefixes] }))),
   /** Categories whose products need the customer's age confirmed. */
   ageRestrictedCategories: z.array(z.string()).default(['alcohol', 'tobacco']),
   tax: z

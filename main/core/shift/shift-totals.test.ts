@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { type CashMovement, overShort, shiftTotals } from './shift-totals.ts';
+
+const amount = fc.integer({ min: 0, max: 5_000_000 });
+const sale = fc.record({ total: amount, cash: amount, change: amount, card: amount });
+const movement: fc.Arbitrary<CashMovement> = fc.record({
+  kind: fc.constantFrom('drop', 'paidIn', 'paidOut', 'noSale' as const),
+  amount,
+}).map((m) => (m.kind === 'noSale' ? { kind: m.kind, amount: 0 } : m));
+
+describe('shift totals', () => {
+  it('expects float + cash sales - change + paid-in - paid-out - drops in the drawer', () => {
+    fc.assert(
+      fc.property(amount, fc.array(sale), fc.array(movement), (float, sales, movements) => {
+        const t = shiftTotals(float, sales, movements);
+        const of = (k: CashMovement['kind']) => movements.filter((m) => m.kind === k).reduce((a, m) => a + m.amount, 0);
+        const cash = sales.reduce((a, s) => a + s.cash, 0);
+        const change = sales.reduce((a, s) => a + s.change, 0);
+        expect(t.expectedCash).toBe(float + cash - change + of('paidIn') - of('paidOut') - of('drop'));
+        expect(t.expectedCash).toBe(t.float + t.cashSales + t.paidIn - t.paidOut - t.drops);
+      }),
+    );
+  });
+
+  it('does not depend on the order of sales and movements', () => {
+    fc.assert(
+      fc.property(amount, fc.array(sale), fc.array(movement), (float, sales, movements) => {
+        expect(shiftTotals(float, [...sales].reverse(), [...movements].reverse())).toEqual(shiftTotals(float, sales, movements));
+      }),
+    );
+  });
+
+  it('counts card sales and no-sale drawer openings apart from the cash', () => {
+    const t = shiftTotals(100_000, [{ total: 5_000, cash: 10_000, change: 5_000, card: 0 }, { total: 3_000, cash: 0, change: 0, card: 3_000 }], [
+      { kind: 'noSale', amount: 0 },
+      { kind: 'drop', amount: 50_000 },
+    ]);
+    expect(t).toEqual({
+      float: 100_000, saleCount: 2, grossSales: 8_000, cashSales: 5_000, cardSales: 3_000,
+      paidIn: 0, paidOut: 0, drops: 50_000, noSales: 1, expectedCash: 55_000,
+    });
+  });
+
+  it('calls a count above the expected cash over, below it short', () => {
+    expect(overShort(55_100, 55_000)).toBe(100);
+    expect(overShort(54_000, 55_000)).toBe(-1_000);
+  });
+});

@@ -1,0 +1,57 @@
+/** The cash a sale put into (or took out of) the drawer, and its other tenders, as the journal has them. */
+export interface SaleMoney {
+  readonly total: number;
+  /** Cash tendered (as handed over). */
+  readonly cash: number;
+  /** Change handed back: always from the drawer. */
+  readonly change: number;
+  readonly card: number;
+}
+
+export type CashMovementKind = 'drop' | 'paidIn' | 'paidOut' | 'noSale';
+
+/** Money moved in or out of the drawer outside a sale. A no-sale opens the drawer and moves nothing. */
+export interface CashMovement {
+  readonly kind: CashMovementKind;
+  readonly amount: number;
+}
+
+export interface ShiftTotals {
+  readonly float: number;
+  readonly saleCount: number;
+  readonly grossSales: number;
+  /** Cash tendered minus change: what the sales left in the drawer. */
+  readonly cashSales: number;
+  readonly cardSales: number;
+  readonly paidIn: number;
+  readonly paidOut: number;
+  readonly drops: number;
+  readonly noSales: number;
+  /** float + cash tendered - change + paid-in - paid-out - drops. */
+  readonly expectedCash: number;
+}
+
+/** Totals of a shift (or a business day, given several shifts' floats summed), from its sales and cash movements. Pure. */
+export function shiftTotals(float: number, sales: readonly SaleMoney[], movements: readonly CashMovement[]): ShiftTotals {
+  const sum = (kind: CashMovementKind) => movements.filter((m) => m.kind === kind).reduce((a, m) => a + m.amount, 0);
+  const cashIn = sales.reduce((a, s) => a + s.cash, 0);
+  const change = sales.reduce((a, s) => a + s.change, 0);
+  const paidIn = sum('paidIn');
+  const paidOut = sum('paidOut');
+  const drops = sum('drop');
+  return {
+    float,
+    saleCount: sales.length,
+    grossSales: sales.reduce((a, s) => a + s.total, 0),
+    cashSales: cashIn - change,
+    cardSales: sales.reduce((a, s) => a + s.card, 0),
+    paidIn,
+    paidOut,
+    drops,
+    noSales: movements.filter((m) => m.kind === 'noSale').length,
+    expectedCash: float + cashIn - change + paidIn - paidOut - drops,
+  };
+}
+
+/** Counted minus expected: positive is over, negative is short. */
+export const overShort = (counted: number, expected: number): number => counted - expected;
