@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { pickClient } from './client/pick-client.ts';
 import { I18nProvider } from './i18n/i18n-context.tsx';
 import { App } from './screens/app.tsx';
+import { CustomerDisplay } from './screens/customer-display/customer-display.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -14,7 +15,8 @@ const client = pickClient();
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App client={client} />
+      {/* The customer-facing display is the same bundle on ?view=customer (a second window in Electron). */}
+      {new URLSearchParams(location.search).get('view') === 'customer' ? <CustomerDisplay client={client} /> : <App client={client} />}
     </I18nProvider>
   </StrictMode>,
 );

@@ -2,11 +2,11 @@
  * The Electron shell: one window, one host in a utilityProcess, a MessagePort between them.
  * Everything the till does lives in the host; this file only starts things and locks them down.
  */
-import { app, MessageChannelMain, utilityProcess } from 'electron';
+import { app, MessageChannelMain, screen, utilityProcess, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lockDown } from './security.ts';
-import { createTillWindow } from './window.ts';
+import { createCustomerWindow, createTillWindow } from './window.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,12 +24,19 @@ function start(): void {
   lockDown(pathToFileURL(rendererDir).href);
   const host = utilityProcess.fork(path.join(here, 'host-process.js') /* bundled next to main.js by scripts/build-electron.mjs */, [dataDir, configFile], { serviceName: 'till-host' });
   const win = createTillWindow(rendererDir, preload, kiosk);
-  const connect = (): void => {
+  // Each window gets its own port to the host, again after every reload.
+  const connect = (w: BrowserWindow): void => {
     const { port1, port2 } = new MessageChannelMain();
     host.postMessage({ kind: 'port' }, [port1]);
-    win.webContents.postMessage('till-port', null, [port2]);
+    w.webContents.postMessage('till-port', null, [port2]);
   };
-  win.webContents.on('did-finish-load', connect);
+  win.webContents.on('did-finish-load', () => connect(win));
+  // A customer display: on a second monitor when there is one, or when asked for.
+  const external = screen.getAllDisplays().find((d) => d.id !== screen.getPrimaryDisplay().id);
+  if (external || process.argv.includes('--customer-display')) {
+    const customer = createCustomerWindow(rendererDir, preload, external?.bounds);
+    customer.webContents.on('did-finish-load', () => connect(customer));
+  }
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();

@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
 import path from 'node:path';
 
 /** Hardened window options: the renderer gets no Node, a sandbox, and only the preload's bridge. */
@@ -28,5 +28,13 @@ export function createTillWindow(rendererDir: string, preload: string, kiosk: bo
   const win = new BrowserWindow(windowOptions(preload, kiosk));
   win.once('ready-to-show', () => win.show());
   void win.loadFile(path.join(rendererDir, 'index.html'));
+  return win;
+}
+
+/** The customer-facing display: the same renderer on ?view=customer, full screen on the customer's monitor. */
+export function createCustomerWindow(rendererDir: string, preload: string, bounds: Rectangle | undefined): BrowserWindow {
+  const win = new BrowserWindow({ ...windowOptions(preload, false), ...(bounds ?? {}), fullscreen: bounds !== undefined, frame: bounds === undefined });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(path.join(rendererDir, 'index.html'), { query: { view: 'customer' } });
   return win;
 }

@@ -186,4 +186,13 @@ export const en: Messages = {
   'error.age_check_required': "Check the customer's age first.",
   'error.sale_open': 'A sale is open. Finish or suspend it first.',
   'error.sale_has_tenders': 'This sale is already partly paid.',
+
+  'display.region': 'Customer display',
+  'display.welcome': 'Welcome',
+  'display.lines': 'Your items',
+  'display.total': 'Total',
+  'display.savings': 'You save',
+  'display.paid': 'Paid',
+  'display.change': 'Change',
+  'display.thanks': 'Thank you',
 };

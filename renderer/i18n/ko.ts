@@ -184,6 +184,15 @@ export const ko = {
   'error.age_check_required': '연령 확인이 필요합니다.',
   'error.sale_open': '진행 중인 거래가 있습니다. 먼저 끝내거나 보류하세요.',
   'error.sale_has_tenders': '결제가 일부 진행된 거래입니다.',
+
+  'display.region': '고객 표시기',
+  'display.welcome': '어서 오세요',
+  'display.lines': '구매 품목',
+  'display.total': '합계',
+  'display.savings': '할인',
+  'display.paid': '받은 금액',
+  'display.change': '거스름돈',
+  'display.thanks': '감사합니다',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;
