@@ -107,6 +107,18 @@ describe('migrations', () => {
     });
   });
 
+  describe('catalog 0004-price-schedule', () => {
+    it('adds the price schedule next to the products, which it leaves as they were', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('catalog'), 3);
+      db.prepare(`INSERT INTO product (id, barcode, name_ko, name_en, price, currency, tax_class, category) VALUES ('p1', '8800000000017', 'a', 'a', 1, 'KRW', 'VAT10', 'c')`).run();
+      expect(migrate(db, loadMigrations('catalog'), 4)).toEqual([4]);
+      db.prepare(`INSERT INTO price_schedule VALUES ('p1@t', 'p1', 2, '2027-01-01T00:00:00.000Z')`).run();
+      expect(db.prepare('SELECT count(*) AS n FROM product').get()).toEqual({ n: 1 });
+      db.close();
+    });
+  });
+
   describe('catalog 0001-catalog', () => {
     it('keeps one product per barcode', () => {
       const db = new Database(freshFile());
