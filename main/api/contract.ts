@@ -121,6 +121,45 @@ export const journalEntryView = z.object({
 
 const empty = z.object({}).strict();
 
+/** The open shift at this till. The business day is fixed when the shift opens. */
+export const shiftView = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  businessDay: z.string(),
+  currency: z.string(),
+  float: minor,
+  openedAt: z.string(),
+});
+
+/** An X report (open shift), a shift's closing report (with its blind count) or a Z report (the business day). */
+export const shiftReportView = z.object({
+  kind: z.enum(['X', 'shift', 'Z']),
+  businessDay: z.string(),
+  currency: z.string(),
+  shiftIds: z.array(z.string()),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  totals: z.object({
+    float: minor,
+    saleCount: z.number().int(),
+    grossSales: minor,
+    cashSales: minor,
+    cardSales: minor,
+    paidIn: minor,
+    paidOut: minor,
+    drops: minor,
+    noSales: z.number().int(),
+    expectedCash: minor,
+  }),
+  counted: minor.nullable(),
+  /** Counted minus expected: positive over, negative short. */
+  overShort: minor.nullable(),
+  zNumber: z.number().int().nullable(),
+  printed: z.object({ printed: z.boolean(), error: z.string().optional() }),
+});
+
+const cashReason = z.string().trim().min(1).max(100);
+
 /** A product found by name search: enough to show it and ring it with sale.addProduct. */
 export const productHitView = z.object({
   productId: z.string(),
@@ -190,6 +229,24 @@ export const methods = {
   },
   /** Rings a product picked from a search, exactly as if its barcode had been scanned. */
   'sale.addProduct': { input: z.object({ productId: z.string().min(1) }).strict(), output: saleView },
+  'shift.current': { input: empty, output: shiftView.nullable() },
+  'shift.open': { input: z.object({ float: z.number().int().min(0).max(100_000_000) }).strict(), output: shiftView },
+  /** A cash drop (pick-up to the safe), a paid-in or a paid-out, with its reason. */
+  'shift.cash': {
+    input: z.object({ kind: z.enum(['drop', 'paidIn', 'paidOut']), amount: z.number().int().positive().max(100_000_000), reason: cashReason }).strict(),
+    output: z.object({ id: z.string() }),
+  },
+  /** Opens the drawer without a sale, recording why. */
+  'shift.noSale': { input: z.object({ reason: cashReason }).strict(), output: z.object({ id: z.string() }) },
+  /** Closes the open shift with a blind count by denomination ({"50000": 2, "1000": 7, ...}); prints its report. */
+  'shift.close': {
+    input: z.object({ counts: z.record(z.string().regex(/^\d+$/), z.number().int().min(0).max(100_000)) }).strict(),
+    output: shiftReportView,
+  },
+  /** Mid-shift report of the open shift, printed. */
+  'report.x': { input: empty, output: shiftReportView },
+  /** Closes the business day of the last closed shift (once per day), printed. */
+  'report.z': { input: empty, output: shiftReportView },
   'journal.recent': { input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(journalEntryView) },
   /** Back office: push and pull now, even while the circuit is open. Answers the status as it is; the round follows as `sync` events. */
   'sync.now': { input: empty, output: syncStatusView },
@@ -220,6 +277,8 @@ export type DeviceStatusView = z.output<typeof deviceStatusView>;
 export type SyncStatusView = z.output<typeof syncStatusView>;
 export type QuarantinedMutationView = z.output<typeof quarantinedMutationView>;
 export type StaffView = z.output<typeof staffView>;
+export type ShiftView = z.output<typeof shiftView>;
+export type ShiftReportView = z.output<typeof shiftReportView>;
 export type ProductHitView = z.output<typeof productHitView>;
 
 /** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */
@@ -239,6 +298,11 @@ export type ApiErrorCode =
   | 'age_check_required'
   | 'sale_open'
   | 'sale_has_tenders'
+  | 'shift_open'
+  | 'no_shift'
+  | 'shift_still_open'
+  | 'day_closed'
+  | 'invalid_count'
   | 'internal';
 
 export interface ApiError {

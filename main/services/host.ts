@@ -16,6 +16,8 @@ import { EventBus } from './event-bus.ts';
 import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
 import { ProductSearch } from './search-service.ts';
+import { ShiftService } from './shift-service.ts';
+import { SqliteShifts } from '../store/shift-repository.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
 import { startSync, type SyncService } from './sync-service.ts';
@@ -99,6 +101,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
+  const shifts = new ShiftService({ shifts: new SqliteShifts(dbs.till), identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn });
+
   const handlers: Handlers = {
     'till.status': async () => ({
       ok: true,
@@ -127,6 +131,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.suspended': async () => ({ ok: true, value: lane.listSuspended() }),
     'sale.resume': async ({ saleId }) => reply(await lane.resume(saleId)),
     'sale.cancel': async () => reply(await lane.cancel()),
+    'shift.current': async () => ({ ok: true, value: shifts.current() }),
+    'shift.open': async ({ float }) => reply(shifts.open(float)),
+    'shift.cash': async ({ kind, amount, reason }) => reply(shifts.cash(kind, amount, reason)),
+    'shift.noSale': async ({ reason }) => reply(shifts.cash('noSale', 0, reason)),
+    'shift.close': async ({ counts }) => reply(await shifts.close(counts)),
+    'report.x': async () => reply(await shifts.reportX()),
+    'report.z': async () => reply(await shifts.reportZ()),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
     'sync.quarantine': async ({ limit }) => ({ ok: true, value: sync.quarantine(limit) }),

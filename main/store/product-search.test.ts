@@ -106,7 +106,7 @@ describe('catalog 0003-product-search', () => {
     const db = new Database(file);
     migrate(db, loadMigrations('catalog'), 2);
     db.prepare(`INSERT INTO product VALUES ('p1', '8800000000017', '새우깡', 'Shrimp Crackers', 1500, 'KRW', 'VAT10', 'snack')`).run();
-    expect(migrate(db, loadMigrations('catalog'))).toEqual([3]);
+    expect(migrate(db, loadMigrations('catalog'), 3)).toEqual([3]);
     expect(db.prepare('SELECT built FROM product_search_state').pluck().get()).toBe(0);
     const c = new SqliteCatalog(db);
     expect(c.searchByName('ㅅㅇㄲ', 5).map((p) => p.id)).toEqual(['p1']);

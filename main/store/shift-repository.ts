@@ -1,0 +1,165 @@
+import type Database from 'better-sqlite3';
+import type { CashMovement, CashMovementKind, SaleMoney } from '../core/shift/shift-totals.ts';
+
+export interface ShiftRecord {
+  readonly id: string;
+  readonly staffId: string;
+  readonly businessDay: string;
+  readonly currency: string;
+  readonly float: number;
+  readonly openedAt: string;
+  readonly firstSequence: number;
+  readonly closedAt: string | null;
+  readonly closedBy: string | null;
+  readonly lastSequence: number | null;
+  readonly counted: number | null;
+  readonly expected: number | null;
+}
+
+export interface CashMovementRecord extends CashMovement {
+  readonly id: string;
+  readonly reason: string;
+  readonly staffId: string;
+  readonly at: string;
+}
+
+/** A shift event kept for the central API (see migration 0004: local until the schema has it). */
+export interface ShiftEvent {
+  readonly mutationId: string;
+  readonly kind: 'SHIFT_OPENED' | 'CASH_MOVEMENT' | 'SHIFT_CLOSED' | 'DAY_CLOSED';
+  readonly occurredAt: string;
+  readonly payload: unknown;
+}
+
+const shiftColumns = `id, staff_id AS staffId, business_day AS businessDay, currency, float, opened_at AS openedAt,
+  first_sequence AS firstSequence, closed_at AS closedAt, closed_by AS closedBy, last_sequence AS lastSequence, counted, expected`;
+
+/**
+ * Shifts, cash movements and business-day closes in till.db. Every write and its shift event
+ * go in one transaction; the sales themselves are read from the journal, never copied.
+ */
+export class SqliteShifts {
+  private readonly selectOpen;
+  private readonly selectById;
+  private readonly selectOfDay;
+  private readonly insertShift;
+  private readonly closeShift;
+  private readonly insertMovement;
+  private readonly selectMovements;
+  private readonly insertEvent;
+  private readonly maxSequence;
+  private readonly selectSales;
+  private readonly selectDayClose;
+  private readonly insertDayClose;
+  private readonly countDayCloses;
+  private readonly selectEvents;
+  private readonly selectLatestClosedDay;
+
+  constructor(private readonly db: Database.Database) {
+    this.selectOpen = db.prepare(`SELECT ${shiftColumns} FROM shift WHERE closed_at IS NULL`);
+    this.selectById = db.prepare(`SELECT ${shiftColumns} FROM shift WHERE id = ?`);
+    this.selectOfDay = db.prepare(`SELECT ${shiftColumns} FROM shift WHERE business_day = ? ORDER BY first_sequence, opened_at`);
+    this.insertShift = db.prepare(`INSERT INTO shift (id, staff_id, business_day, currency, float, opened_at, first_sequence)
+      VALUES (@id, @staffId, @businessDay, @currency, @float, @openedAt, @firstSequence)`);
+    this.closeShift = db.prepare(`UPDATE shift SET closed_at = @closedAt, closed_by = @closedBy, last_sequence = @lastSequence,
+      counted = @counted, counts = @counts, expected = @expected WHERE id = @id AND closed_at IS NULL`);
+    this.insertMovement = db.prepare(`INSERT INTO cash_movement (id, shift_id, kind, amount, reason, staff_id, at)
+      VALUES (@id, @shiftId, @kind, @amount, @reason, @staffId, @at)`);
+    this.selectMovements = db.prepare(`SELECT id, kind, amount, reason, staff_id AS staffId, at FROM cash_movement WHERE shift_id = ? ORDER BY rowid`);
+    this.insertEvent = db.prepare('INSERT INTO shift_event (mutation_id, kind, occurred_at, payload) VALUES (?, ?, ?, ?)');
+    this.maxSequence = db.prepare('SELECT coalesce(max(sequence), 0) FROM sale').pluck();
+    this.selectSales = db.prepare(`SELECT s.total,
+        coalesce((SELECT sum(amount) FROM sale_tender t WHERE t.sale_id = s.id AND t.kind = 'cash'), 0) AS cash,
+        s.change_given AS change,
+        coalesce((SELECT sum(amount) FROM sale_tender t WHERE t.sale_id = s.id AND t.kind = 'card'), 0) AS card
+      FROM sale s WHERE s.sequence BETWEEN ? AND ? ORDER BY s.sequence`);
+    this.selectDayClose = db.prepare('SELECT business_day AS businessDay, closed_at AS closedAt, z_number AS zNumber, report FROM business_day_close WHERE business_day = ?');
+    this.insertDayClose = db.prepare('INSERT INTO business_day_close (business_day, closed_at, closed_by, z_number, report) VALUES (?, ?, ?, ?, ?)');
+    this.countDayCloses = db.prepare('SELECT count(*) FROM business_day_close').pluck();
+    this.selectLatestClosedDay = db.prepare('SELECT business_day FROM shift WHERE closed_at IS NOT NULL ORDER BY closed_at DESC, rowid DESC LIMIT 1').pluck();
+    this.selectEvents = db.prepare('SELECT mutation_id AS mutationId, kind, occurred_at AS occurredAt, payload FROM shift_event ORDER BY sequence');
+  }
+
+  current(): ShiftRecord | undefined {
+    return this.selectOpen.get() as ShiftRecord | undefined;
+  }
+
+  byId(id: string): ShiftRecord | undefined {
+    return this.selectById.get(id) as ShiftRecord | undefined;
+  }
+
+  ofBusinessDay(businessDay: string): ShiftRecord[] {
+    return this.selectOfDay.all(businessDay) as ShiftRecord[];
+  }
+
+  /** Opens a shift; its sales start after the last sale in the journal. */
+  open(shift: Omit<ShiftRecord, 'firstSequence' | 'closedAt' | 'closedBy' | 'lastSequence' | 'counted' | 'expected'>, event: ShiftEvent): ShiftRecord {
+    return this.db.transaction(() => {
+      const firstSequence = (this.maxSequence.get() as number) + 1;
+      this.insertShift.run({ ...shift, firstSequence });
+      this.record(event);
+      return this.byId(shift.id) as ShiftRecord;
+    })();
+  }
+
+  addMovement(shiftId: string, movement: Omit<CashMovementRecord, 'kind'> & { kind: CashMovementKind }, event: ShiftEvent): void {
+    this.db.transaction(() => {
+      this.insertMovement.run({ ...movement, shiftId });
+      this.record(event);
+    })();
+  }
+
+  movements(shiftId: string): CashMovementRecord[] {
+    return this.selectMovements.all(shiftId) as CashMovementRecord[];
+  }
+
+  /** The cash and card of the shift's sales, from the journal (an open shift: up to the latest sale). */
+  sales(shift: ShiftRecord): SaleMoney[] {
+    const last = shift.lastSequence ?? (this.maxSequence.get() as number);
+    return this.selectSales.all(shift.firstSequence, last) as SaleMoney[];
+  }
+
+  /** Closes the shift with its blind count; its sales end at the last sale in the journal. */
+  close(
+    close: { id: string; closedAt: string; closedBy: string; counted: number; counts: Readonly<Record<string, number>>; expected: number },
+    event: ShiftEvent,
+  ): ShiftRecord {
+    return this.db.transaction(() => {
+      const lastSequence = this.maxSequence.get() as number;
+      const r = this.closeShift.run({ ...close, counts: JSON.stringify(close.counts), lastSequence });
+      if (r.changes !== 1) throw new Error(`shift ${close.id} is not open`);
+      this.record(event);
+      return this.byId(close.id) as ShiftRecord;
+    })();
+  }
+
+  /** The business day of the shift closed last, if any. */
+  latestClosedDay(): string | undefined {
+    return this.selectLatestClosedDay.get() as string | undefined;
+  }
+
+  dayClose(businessDay: string): { businessDay: string; closedAt: string; zNumber: number; report: string } | undefined {
+    return this.selectDayClose.get(businessDay) as { businessDay: string; closedAt: string; zNumber: number; report: string } | undefined;
+  }
+
+  /** Records the business day's close; Z numbers count closes on this till from 1. Throws if the day is closed already. */
+  closeDay(businessDay: string, closedAt: string, closedBy: string, report: (zNumber: number) => unknown, event: (zNumber: number) => ShiftEvent): number {
+    return this.db.transaction(() => {
+      const zNumber = (this.countDayCloses.get() as number) + 1;
+      this.insertDayClose.run(businessDay, closedAt, closedBy, zNumber, JSON.stringify(report(zNumber)));
+      this.record(event(zNumber));
+      return zNumber;
+    })();
+  }
+
+  events(): ShiftEvent[] {
+    return (this.selectEvents.all() as { mutationId: string; kind: ShiftEvent['kind']; occurredAt: string; payload: string }[]).map((e) => ({
+      ...e,
+      payload: JSON.parse(e.payload) as unknown,
+    }));
+  }
+
+  private record(event: ShiftEvent): void {
+    this.insertEvent.run(event.mutationId, event.kind, event.occurredAt, JSON.stringify(event.payload));
+  }
+}
