@@ -2,7 +2,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import { z } from 'zod';
 import type { Result } from '../main/core/result.ts';
 import { operations } from './operations.ts';
-import type { CatalogChange, MutationResult, StaffChange } from './ports.ts';
+import type { CatalogChange, MutationResult, PriceChange, PromotionData, StaffChange } from './ports.ts';
 import type { MutationInput } from './sale-input.ts';
 
 /**
@@ -40,6 +40,8 @@ export interface CentralApi {
   staffChanges(after: string | null, first: number): Promise<CentralResult<Page<StaffChange>>>;
   pushMutations(batch: readonly MutationInput[]): Promise<CentralResult<PushResponse>>;
   me(): Promise<CentralResult<TillInfo>>;
+  priceChanges(after: string | null, first: number): Promise<CentralResult<Page<PriceChange>>>;
+  promotionChanges(after: string | null, first: number): Promise<CentralResult<Page<PromotionData>>>;
 }
 
 export interface CentralClientOptions {
@@ -97,11 +99,41 @@ const staffChange = z
   })
   .transform((s): StaffChange => ({ ...s, role: s.role === 'CASHIER' ? 'cashier' : s.role === 'SUPERVISOR' ? 'supervisor' : 'manager' }));
 
+const isoInstant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'an ISO 8601 instant');
+
+const priceChange = z
+  .object({
+    id: z.string().min(1),
+    productId: z.string().min(1),
+    barcode: z.string().regex(/^\d{1,14}$/),
+    price: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    effectiveAt: isoInstant,
+    deleted: z.boolean(),
+  })
+  // One spelling of the instant, so the till compares them as text (UTC, milliseconds).
+  .transform((p): PriceChange => ({ ...p, effectiveAt: new Date(p.effectiveAt).toISOString() }));
+
+const jsonText = z.string().transform((text, ctx): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not JSON' });
+    return z.NEVER;
+  }
+});
+
+const promotionChange = z
+  .object({ id: z.string().min(1), document: jsonText.nullish(), startsAt: isoInstant.nullish(), endsAt: isoInstant.nullish(), deleted: z.boolean() })
+  .refine((p) => p.deleted || p.document != null, 'a live promotion carries its document')
+  .transform((p): PromotionData => ({ id: p.id, document: p.document ?? null, startsAt: p.startsAt ?? null, endsAt: p.endsAt ?? null, deleted: p.deleted }));
+
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string(), hasMore: z.boolean(), resetRequired: z.boolean() });
 
 const catalogReply = z.object({ catalogChanges: page(productChange) });
 const staffReply = z.object({ staffChanges: page(staffChange) });
+const priceReply = z.object({ priceChanges: page(priceChange) });
+const promotionReply = z.object({ promotionChanges: page(promotionChange) });
 const pushReply = z.object({
   pushMutations: z.object({
     results: z.array(
@@ -194,6 +226,14 @@ export function createCentralClient(options: CentralClientOptions): CentralApi {
     async pushMutations(batch) {
       const r = await call(operations.pushMutations, { batch }, pushReply);
       return r.ok ? { ok: true, value: r.value.pushMutations } : r;
+    },
+    async priceChanges(after, first) {
+      const r = await call(operations.priceChanges, { after, first }, priceReply);
+      return r.ok ? { ok: true, value: r.value.priceChanges } : r;
+    },
+    async promotionChanges(after, first) {
+      const r = await call(operations.promotionChanges, { after, first }, promotionReply);
+      return r.ok ? { ok: true, value: r.value.promotionChanges } : r;
     },
     async me() {
       const r = await call(operations.me, {}, meReply);

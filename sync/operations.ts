@@ -8,6 +8,8 @@ export const operations = {
   staffChanges: load('staff-changes'),
   pushMutations: load('push-mutations'),
   me: load('me'),
+  priceChanges: load('price-changes'),
+  promotionChanges: load('promotion-changes'),
 } as const;
 
 export const schemaPath = new URL('./schema.graphql', import.meta.url);

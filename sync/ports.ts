@@ -69,4 +69,26 @@ export interface StaffChange {
   readonly deleted: boolean;
 }
 
-export const STREAMS = { catalog: 'catalog', staff: 'staff' } as const;
+/** A price stream item: a price taking effect at `effectiveAt` (maybe in the future), or a tombstone. */
+export interface PriceChange {
+  readonly id: string;
+  readonly productId: string;
+  readonly barcode: string;
+  readonly price: number;
+  readonly effectiveAt: string;
+  readonly deleted: boolean;
+}
+
+/**
+ * A promotions stream item, carried as data: `document` is the rule as the central API sent it
+ * (parsed JSON, not yet validated: the store's promotions sink owns the rule's schema).
+ */
+export interface PromotionData {
+  readonly id: string;
+  readonly document: unknown;
+  readonly startsAt: string | null;
+  readonly endsAt: string | null;
+  readonly deleted: boolean;
+}
+
+export const STREAMS = { catalog: 'catalog', staff: 'staff', price: 'price', promotion: 'promotion' } as const;

@@ -1,5 +1,5 @@
 import type { CentralApi, CentralErrorCode, CentralResult, Page } from './central-client.ts';
-import { type CatalogChange, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
+import { type CatalogChange, type PriceChange, type PromotionData, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
 
 export interface PullOptions {
   /** Items per page, default 2000 (the reference server allows up to 5000). */
@@ -69,4 +69,12 @@ export function pullCatalog(client: CentralApi, sink: StreamSinkPort<CatalogChan
 
 export function pullStaff(client: CentralApi, sink: StreamSinkPort<StaffChange>, options?: PullOptions): Promise<PullSummary> {
   return pullStream(STREAMS.staff, (after, first) => client.staffChanges(after, first), sink, options);
+}
+
+export function pullPrices(client: CentralApi, sink: StreamSinkPort<PriceChange>, options?: PullOptions): Promise<PullSummary> {
+  return pullStream(STREAMS.price, (after, first) => client.priceChanges(after, first), sink, options);
+}
+
+export function pullPromotions(client: CentralApi, sink: StreamSinkPort<PromotionData>, options?: PullOptions): Promise<PullSummary> {
+  return pullStream(STREAMS.promotion, (after, first) => client.promotionChanges(after, first), sink, options);
 }
