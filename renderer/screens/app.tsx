@@ -1,10 +1,12 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { LiveTillClient } from '../client/live-till-client.ts';
 import { TillHeader } from '../components/till-header.tsx';
+import { KeyButton } from '../components/key-button.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { listenKeyboardWedge } from '../scanner/keyboard-wedge.ts';
 import { useTill } from '../state/use-till.ts';
 import { LaneScreen } from './lane/lane-screen.tsx';
+import { ShiftScreen } from './shift/shift-screen.tsx';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
 
 /**
@@ -21,6 +23,21 @@ export function App({ client }: { client: LiveTillClient }) {
     else setScannedSignedOut(code);
   });
   useEffect(() => listenKeyboardWedge((code) => onScan(code)), []);
+
+  // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
+  const [route, setRoute] = useState<'lane' | 'shift'>('lane');
+  const onRouteKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff || route !== 'lane') return;
+    if (event.key === 'F6') {
+      event.preventDefault();
+      setRoute('shift');
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onRouteKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
   useEffect(() => {
     if (state.staff) setScannedSignedOut(null);
   }, [state.staff]);
@@ -32,6 +49,13 @@ export function App({ client }: { client: LiveTillClient }) {
         <p className="connection-banner" aria-live="polite">
           {t('app.reconnecting')}
         </p>
+      ) : null}
+      {state.phase === 'ready' && state.staff && route === 'lane' ? (
+        <nav className="screen-keys" aria-label={t('nav.screens')}>
+          <KeyButton shortcut="F6" onClick={() => setRoute('shift')}>
+            {t('actions.shift')}
+          </KeyButton>
+        </nav>
       ) : null}
       {state.phase === 'loading' ? (
         <main className="centered">
@@ -46,6 +70,8 @@ export function App({ client }: { client: LiveTillClient }) {
             {t('app.retry')}
           </button>
         </main>
+      ) : state.staff && route === 'shift' ? (
+        <ShiftScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff ? (
         <LaneScreen state={state} actions={actions} client={client} />
       ) : (
