@@ -21,6 +21,7 @@ import { SqliteShifts } from '../store/shift-repository.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
 import { startSync, type SyncService } from './sync-service.ts';
+import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -68,6 +69,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     outbox,
     catalog,
     staff,
+    prices: new SqlitePriceSchedule(dbs.catalog, () => clock.now()),
+    promotions,
     onStatus: (s) => events.emit('sync', s),
   });
 

@@ -7,6 +7,9 @@ import { openTillDatabases, type TillDatabases } from '../store/database.ts';
 import { SqliteCatalog } from '../store/catalog-repository.ts';
 import { SqliteOutbox } from '../store/outbox-repository.ts';
 import { SqliteStaff } from '../store/staff-repository.ts';
+import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
+import { SqlitePromotions } from '../store/promotion-repository.ts';
+import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { tempDataDir } from '../store/test-helpers.ts';
 import type { SyncStatusView } from '../api/contract.ts';
 import { startSync, type SyncService } from './sync-service.ts';
@@ -19,18 +22,23 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function rig(options: { url?: string; now?: () => Date } = {}): Promise<{ central: Central; dbs: TillDatabases; outbox: SqliteOutbox; sync: SyncService; statuses: SyncStatusView[] }> {
+interface Rig { central: Central; dbs: TillDatabases; outbox: SqliteOutbox; sync: SyncService; statuses: SyncStatusView[]; catalog: SqliteCatalog; promotions: SqlitePromotions }
+
+async function rig(options: { url?: string; now?: () => Date } = {}): Promise<Rig> {
   const t = tempDataDir();
   const central = await startCentral({ dbPath: path.join(t.dir, 'central.db') });
   const dbs = openTillDatabases(t.dir);
   const outbox = new SqliteOutbox(dbs.till);
   const statuses: SyncStatusView[] = [];
+  const catalog = new SqliteCatalog(dbs.catalog);
+  const promotions = new SqlitePromotions(dbs.catalog);
   const sync = startSync({
-    url: options.url ?? central.url, token, intervalMs: 60_000, outbox, catalog: new SqliteCatalog(dbs.catalog), staff: new SqliteStaff(dbs.till),
+    url: options.url ?? central.url, token, intervalMs: 60_000, outbox, catalog, staff: new SqliteStaff(dbs.till),
+    prices: new SqlitePriceSchedule(dbs.catalog), promotions,
     onStatus: (s) => statuses.push(s), backoff: { baseMs: 60_000, threshold: 1 }, ...(options.now ? { now: options.now } : {}),
   });
   cleanups.push(t.cleanup, () => central.close(), () => dbs.close(), () => sync.stop());
-  return { central, dbs, outbox, sync, statuses };
+  return { central, dbs, outbox, sync, statuses, catalog, promotions };
 }
 
 function queue(dbs: TillDatabases, ...entries: ReturnType<typeof sampleOutboxEntry>[]): void {
@@ -75,5 +83,34 @@ describe('the sync service', () => {
     queue(dbs, sampleOutboxEntry(1));
     expect(sync.syncNow()).toMatchObject({ queued: 1 });
     await until(() => central.admin.salesCount() === 1);
+  });
+
+  it('pulls at once when the central API pokes, long before the next poll', async () => {
+    const { central, catalog, statuses } = await rig();
+    await until(() => statuses.length > 0 && catalog.count() > 0);
+    // The event stream connects in its own time; a poke before that is missed (polling would catch
+    // up in a minute), so the price is changed until one is heard. The poll is 60 s away throughout.
+    for (let price = 4000; catalog.findByBarcode(DEMO_PRODUCTS.water.barcode)?.price !== price - 1 && price < 4050; price++) {
+      central.admin.setPrice(DEMO_PRODUCTS.water.barcode, price);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(catalog.findByBarcode(DEMO_PRODUCTS.water.barcode)?.price).toBeGreaterThanOrEqual(4000);
+  });
+
+  it('carries scheduled prices and promotions to the till; a due price is switched, a future one waits', async () => {
+    const { central, catalog, promotions, sync, statuses } = await rig();
+    await until(() => statuses.length > 0);
+    central.admin.schedulePrice(DEMO_PRODUCTS.water.barcode, 10, '2020-01-01T00:00:00.000Z');
+    central.admin.schedulePrice(DEMO_PRODUCTS.ramen.barcode, 20, '2099-01-01T00:00:00.000Z');
+    central.admin.publishPromotion({
+      id: 'promo-ramen', startsAt: null, endsAt: null,
+      document: JSON.stringify({ id: 'promo-ramen', name: { ko: '라면 2+1' }, rule: { kind: 'buy_n_get_m', buy: 2, free: 1, productIds: [DEMO_PRODUCTS.ramen.id] } }),
+    });
+    central.admin.publishPromotion({ id: 'promo-bad', startsAt: null, endsAt: null, document: JSON.stringify({ id: 'promo-bad', rule: { kind: 'magic' } }) });
+    sync.syncNow();
+    await until(() => promotions.active(new Date().toISOString()).length > 0);
+    expect(promotions.active(new Date().toISOString()).map((p) => p.id)).toEqual(['promo-ramen']);
+    expect(catalog.findByBarcode(DEMO_PRODUCTS.water.barcode)?.price).toBe(10);
+    expect(catalog.findByBarcode(DEMO_PRODUCTS.ramen.barcode)?.price).toBe(DEMO_PRODUCTS.ramen.price);
   });
 });

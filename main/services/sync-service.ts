@@ -1,6 +1,11 @@
 import { createCentralClient } from '../../sync/central-client.ts';
 import type { BackoffPolicy } from '../../sync/circuit.ts';
+import { startPokeListener, type PokeListener } from '../../sync/poke-listener.ts';
+import type { PromotionData, StreamSinkPort } from '../../sync/ports.ts';
+import { pullPrices, pullPromotions } from '../../sync/stream-puller.ts';
 import { startSyncLoop, type StreamPull, type SyncStatus } from '../../sync/sync-loop.ts';
+import type { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
+import { type PromotionChange, parsePromotion } from '../store/promotion-repository.ts';
 import type { SqliteCatalog } from '../store/catalog-repository.ts';
 import type { SqliteOutbox } from '../store/outbox-repository.ts';
 import type { SqliteStaff } from '../store/staff-repository.ts';
@@ -13,6 +18,12 @@ export interface SyncServiceOptions {
   readonly outbox: SqliteOutbox;
   readonly catalog: SqliteCatalog;
   readonly staff: SqliteStaff;
+  /** The price stream's sink; due prices are switched every round, online or not. */
+  readonly prices?: SqlitePriceSchedule;
+  /** The promotions stream's sink (main/store's SqlitePromotions). */
+  readonly promotions?: StreamSinkPort<PromotionChange>;
+  /** Listen for the central API's pokes (SSE) and pull at once when one comes (default true). */
+  readonly pokes?: boolean;
   readonly onStatus: (status: SyncStatusView) => void;
   /** Further streams pulled each round (prices, promotions, configuration). */
   readonly streams?: readonly StreamPull[];
@@ -30,6 +41,25 @@ export interface SyncService {
   syncNow(): SyncStatusView;
   quarantine(limit: number): QuarantinedMutationView[];
   stop(): Promise<void>;
+}
+
+/**
+ * The promotions stream carries rules as data; the store's schema decides what is a rule. One that
+ * does not parse is not applied (any older version of it is removed): a bad document must not stop
+ * the stream, and a half-understood promotion must not price a sale.
+ */
+export function promotionSink(sink: StreamSinkPort<PromotionChange>): StreamSinkPort<PromotionData> {
+  return {
+    cursor: (stream) => sink.cursor(stream),
+    applyPage(stream, items, cursor, reset) {
+      const changes = items.map((item): PromotionChange => {
+        if (item.deleted) return { id: item.id, deleted: true, promotion: null };
+        const parsed = parsePromotion(item.document);
+        return { id: item.id, deleted: false, promotion: parsed.ok ? parsed.promotion : null };
+      });
+      sink.applyPage(stream, changes, cursor, reset);
+    },
+  };
 }
 
 /** The till's side of sync: the outbox pushed and the streams pulled, shown as one status. */
@@ -54,16 +84,33 @@ export function startSync(options: SyncServiceOptions): SyncService {
       oldestQueuedAgeS: Number.isNaN(oldest) ? null : Math.max(0, Math.floor((now().getTime() - oldest) / 1000)),
     };
   };
+  const streams: StreamPull[] = [...(options.streams ?? [])];
+  const { prices, promotions } = options;
+  if (prices) streams.push(() => pullPrices(client, prices));
+  if (promotions) {
+    const sink = promotionSink(promotions);
+    streams.push(() => pullPromotions(client, sink));
+  }
   const loop = startSyncLoop({
     client,
     outbox: options.outbox,
     sinks: { catalog: options.catalog, staff: options.staff },
-    ...(options.streams ? { streams: options.streams } : {}),
+    streams,
     ...(options.backoff ? { backoff: options.backoff } : {}),
     intervalMs: options.intervalMs,
     now,
-    onStatus: (s) => options.onStatus(view(s)),
+    onStatus: (s) => {
+      // Every round, reached or not: a price whose instant came switches offline too.
+      try {
+        prices?.activateDue();
+      } catch {
+        // The next round tries again; the scan path keeps the price it has.
+      }
+      options.onStatus(view(s));
+    },
   });
+  const pokes: PokeListener | null =
+    options.pokes === false ? null : startPokeListener({ endpoint: options.url, token: options.token, onPoke: () => loop.poke() });
   return {
     status: () => view(loop.status()),
     poke() {
@@ -75,6 +122,9 @@ export function startSync(options: SyncServiceOptions): SyncService {
       return view(loop.status());
     },
     quarantine: (limit) => options.outbox.quarantine(limit),
-    stop: () => loop.stop(),
+    async stop() {
+      await pokes?.stop();
+      await loop.stop();
+    },
   };
 }
