@@ -3,6 +3,10 @@ import { ENDPOINT_MESSAGES, createPaymentTerminal, createPrinter, createScanner,
 import { ZvtTcpTerminal } from './payment/transports/zvt-tcp-terminal.ts';
 import { EscPosTcpPrinter } from './printer/transports/tcp-printer.ts';
 import { TcpLineScanner } from './scanner/transports/tcp-scanner.ts';
+import { ZvtSerialTerminal } from './payment/transports/zvt-serial-terminal.ts';
+import { EscPosSerialPrinter } from './printer/transports/serial-printer.ts';
+import { SerialLineScanner } from './scanner/transports/serial-scanner.ts';
+import { SERIAL_MESSAGES, parseSerialEndpoint } from './serial/serial-endpoint.ts';
 
 describe('device endpoints', () => {
   it('parses tcp://host:port and falls back to the device class default port', () => {
@@ -17,8 +21,21 @@ describe('device endpoints', () => {
     expect(createPaymentTerminal('tcp://127.0.0.1:20007')).toBeInstanceOf(ZvtTcpTerminal);
   });
 
-  it('says that serial:// and hid:// come with issue #4, and rejects unknown schemes clearly', () => {
-    expect(() => createScanner('serial:///dev/ttyUSB0')).toThrow('serial:// devices are not supported yet (serial:// and hid:// come with issue #4)');
+  it('creates the serial implementation of each device class from serial:///path?baud=N', () => {
+    expect(createPrinter('serial:///dev/ttyUSB0?baud=38400')).toBeInstanceOf(EscPosSerialPrinter);
+    expect(createScanner('serial:///dev/ttyACM0')).toBeInstanceOf(SerialLineScanner);
+    expect(createPaymentTerminal('serial:///dev/ttyS0?baud=9600')).toBeInstanceOf(ZvtSerialTerminal);
+  });
+
+  it('parses serial endpoints: the device path, the baud rate (9600 by default), Windows COM ports', () => {
+    expect(parseSerialEndpoint('serial:///dev/ttyUSB0?baud=38400')).toEqual({ path: '/dev/ttyUSB0', baudRate: 38400 });
+    expect(parseSerialEndpoint('serial:///dev/serial/by-id/usb-Honeywell_1900-if00')).toEqual({ path: '/dev/serial/by-id/usb-Honeywell_1900-if00', baudRate: 9600 });
+    expect(parseSerialEndpoint('serial:///COM3?baud=115200')).toEqual({ path: 'COM3', baudRate: 115200 });
+    expect(() => parseSerialEndpoint('serial:///dev/ttyS0?baud=fast')).toThrow(SERIAL_MESSAGES.baud('serial:///dev/ttyS0?baud=fast'));
+    expect(() => parseSerialEndpoint('serial://host/dev/ttyS0')).toThrow(SERIAL_MESSAGES.invalid('serial://host/dev/ttyS0'));
+  });
+
+  it('says that hid:// comes with issue #4, and rejects unknown schemes clearly', () => {
     expect(() => createScanner('hid://0x0c2e:0x0b61')).toThrow(/issue #4/);
     expect(() => createPrinter('usb://printer')).toThrow('unknown device endpoint scheme "usb:"');
     expect(() => createPrinter('not a url')).toThrow(ENDPOINT_MESSAGES.invalid('not a url'));

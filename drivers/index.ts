@@ -1,21 +1,25 @@
+import { ZvtSerialTerminal } from './payment/transports/zvt-serial-terminal.ts';
 import { ZvtTcpTerminal } from './payment/transports/zvt-tcp-terminal.ts';
+import { EscPosSerialPrinter } from './printer/transports/serial-printer.ts';
 import type { PaymentTerminal } from './payment/types.ts';
 import { EscPosTcpPrinter } from './printer/transports/tcp-printer.ts';
 import type { ReceiptPrinter } from './printer/types.ts';
+import { SerialLineScanner } from './scanner/transports/serial-scanner.ts';
 import { TcpLineScanner } from './scanner/transports/tcp-scanner.ts';
+import { parseSerialEndpoint } from './serial/serial-endpoint.ts';
 import type { BarcodeScanner } from './scanner/types.ts';
 
 export const ENDPOINT_MESSAGES = {
   invalid: (url: string) => `"${url}" is not a device endpoint URL (expected e.g. tcp://127.0.0.1:9100)`,
-  notYet: (scheme: string) => `${scheme}// devices are not supported yet (serial:// and hid:// come with issue #4); use tcp://host:port`,
-  unknown: (scheme: string) => `unknown device endpoint scheme "${scheme}"; supported: tcp://host:port`,
+  notYet: (scheme: string) => `${scheme}// devices are not supported yet (hid:// comes with issue #4); use tcp://host:port or serial:///dev/ttyX?baud=9600`,
+  unknown: (scheme: string) => `unknown device endpoint scheme "${scheme}"; supported: tcp://host:port, serial:///dev/ttyX?baud=9600`,
   port: (url: string) => `"${url}" has no valid port`,
 } as const;
 
 /** Parses "tcp://host:port"; a missing port takes the device class default. Broken configuration throws. */
 export function parseEndpoint(url: string, defaultPort?: number): { host: string; port: number } {
   const scheme = /^([a-z][a-z0-9+.-]*:)\/\//i.exec(url)?.[1]?.toLowerCase();
-  if (scheme === 'serial:' || scheme === 'hid:') throw new Error(ENDPOINT_MESSAGES.notYet(scheme));
+  if (scheme === 'hid:') throw new Error(ENDPOINT_MESSAGES.notYet(scheme));
   if (scheme !== undefined && scheme !== 'tcp:') throw new Error(ENDPOINT_MESSAGES.unknown(scheme));
   let parsed: URL;
   try {
@@ -29,19 +33,37 @@ export function parseEndpoint(url: string, defaultPort?: number): { host: string
   return { host: parsed.hostname.replace(/^\[|\]$/g, ''), port };
 }
 
+const isSerial = (url: string): boolean => /^serial:\/\//i.test(url);
+
+/** tcp://host[:9100] or serial:///dev/ttyX?baud=9600. */
 export function createPrinter(url: string): ReceiptPrinter {
+  if (isSerial(url)) return new EscPosSerialPrinter(parseSerialEndpoint(url));
   return new EscPosTcpPrinter(parseEndpoint(url, 9100));
 }
 
+/** tcp://host:port or serial:///dev/ttyX?baud=9600 (CR-terminated scans). */
 export function createScanner(url: string): BarcodeScanner {
+  if (isSerial(url)) return new SerialLineScanner(parseSerialEndpoint(url));
   return new TcpLineScanner(parseEndpoint(url));
 }
 
+/** ZVT: tcp://host[:20007] or serial:///dev/ttyX?baud=9600. */
 export function createPaymentTerminal(url: string): PaymentTerminal {
+  if (isSerial(url)) return new ZvtSerialTerminal({ endpoint: parseSerialEndpoint(url) });
   return new ZvtTcpTerminal(parseEndpoint(url, 20007));
 }
 
 export type { Device, DeviceStatus, DeviceState, DeviceErrorCode } from './device.ts';
 export type { ReceiptPrinter, PrintDocument, PrintBlock, PrintOutcome } from './printer/types.ts';
 export type { BarcodeScanner, Scan } from './scanner/types.ts';
-export type { PaymentTerminal, PaymentOutcome, AuthorizationRequest } from './payment/types.ts';
+export type {
+  PaymentTerminal,
+  PaymentOutcome,
+  AuthorizationRequest,
+  RefundRequest,
+  ReversalRequest,
+  UnknownOutcome,
+  Resolution,
+  TerminalReport,
+  EndOfDayReport,
+} from './payment/types.ts';

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { LAB_DEFAULT_PORTS as DEFAULT_PORTS, startLab } from './lab.ts';
+import { PTY_MESSAGES, SOCAT } from './pty-pair.ts';
 
 const { values } = parseArgs({
   options: {
@@ -8,6 +10,7 @@ const { values } = parseArgs({
     'scanner-port': { type: 'string', default: String(DEFAULT_PORTS.scanner) },
     'payment-port': { type: 'string', default: String(DEFAULT_PORTS.payment) },
     'control-port': { type: 'string', default: String(DEFAULT_PORTS.control) },
+    'no-serial': { type: 'boolean', default: false },
   },
 });
 
@@ -20,8 +23,12 @@ function port(name: string, raw: string | undefined): number {
   return n;
 }
 
+const serial = !values['no-serial'] && existsSync(SOCAT);
+if (!values['no-serial'] && !serial) console.warn(`${PTY_MESSAGES.noSocat(SOCAT)}; serving TCP devices only`);
+
 try {
   const lab = await startLab({
+    serial,
     host: values.host,
     printerPort: port('printer-port', values['printer-port']),
     scannerPort: port('scanner-port', values['scanner-port']),
@@ -32,6 +39,11 @@ try {
   console.log(`  printer  ${lab.endpoints.printer}   (ESC/POS, raw TCP)`);
   console.log(`  scanner  ${lab.endpoints.scanner}   (CR-terminated scans)`);
   console.log(`  payment  ${lab.endpoints.payment}   (ZVT)`);
+  if (lab.serial) {
+    console.log(`  serial printer  ${lab.serial.endpoints.printer}`);
+    console.log(`  serial scanner  ${lab.serial.endpoints.scanner}`);
+    console.log(`  serial payment  ${lab.serial.endpoints.payment}   (ZVT, DLE STX framing)`);
+  }
   console.log(`  control  ${lab.control.url}`);
   const stop = (): void => {
     void lab.close().then(() => process.exit(0));

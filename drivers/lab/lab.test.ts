@@ -111,4 +111,25 @@ describe('the lab', () => {
     expect(await garbage.json()).toEqual({ error: 'body is not valid JSON' });
     expect((await control('/nowhere')).status).toBe(404);
   });
+
+  it('also plays every device on a serial line (socat ptys) when asked', async () => {
+    const serialLab = await startLab({ serial: true });
+    cleanups.push(() => serialLab.close());
+    const endpoints = serialLab.serial?.endpoints;
+    expect(endpoints?.payment).toMatch(/^serial:\/\/\/.+\?baud=9600$/);
+    if (!endpoints) return;
+    const scanner = createScanner(endpoints.scanner);
+    const printer = createPrinter(endpoints.printer);
+    const terminal = createPaymentTerminal(endpoints.payment);
+    for (const d of [scanner, printer, terminal]) cleanups.push(() => d.close());
+    const scans: Scan[] = [];
+    scanner.onData((s) => scans.push(s));
+    await Promise.all([scanner.open(), printer.open(), terminal.open()]);
+    const res = await fetch(new URL('/scanner/scan', serialLab.control.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: '8801234567893' }) });
+    expect(await res.json()).toEqual({ delivered: 1 });
+    await until(() => scans.length === 1);
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toEqual({ ok: true });
+    expect(serialLab.printer.receipts()).toHaveLength(1);
+    expect(await terminal.authorize({ amount: 1200, currencyNumeric: 410, reference: 's' })).toMatchObject({ status: 'approved', amount: 1200 });
+  });
 });

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { LabTerminal } from '../payment/lab/lab-terminal.ts';
 import { LabPrinter, type LabReceipt } from '../printer/lab/lab-printer.ts';
 import { LabScanner } from '../scanner/lab/lab-scanner.ts';
+import { LabSerialScanner } from '../scanner/lab/lab-serial-scanner.ts';
+import { serveZvtSerial, type LabSerialLine } from '../payment/lab/lab-serial-terminal.ts';
+import { openSerial } from '../serial/serial-endpoint.ts';
+import { createPtyPair, type PtyPair } from './pty-pair.ts';
 
 /** The ports `npm run lab` and the demo use, so the lab page has a stable address. */
 export const LAB_DEFAULT_PORTS = { printer: 9100, scanner: 19200, payment: 20007, control: 19300 } as const;
@@ -14,6 +18,15 @@ export interface LabOptions {
   scannerPort?: number;
   terminalPort?: number;
   controlPort?: number;
+  /** Also play each device on a serial line: a socat pty pair per device (needs /usr/bin/socat). */
+  serial?: boolean;
+}
+
+/** The serial side of the lab: the pty path the till opens for each device, and the terminal's line faults. */
+export interface LabSerial {
+  endpoints: { printer: string; scanner: string; payment: string };
+  scanner: LabSerialScanner;
+  paymentLine: LabSerialLine;
 }
 
 export interface Lab {
@@ -22,6 +35,8 @@ export interface Lab {
   terminal: LabTerminal;
   control: { port: number; url: string };
   endpoints: { printer: string; scanner: string; payment: string };
+  /** Present when started with `serial: true`. */
+  serial?: LabSerial;
   close(): Promise<void>;
 }
 
@@ -74,6 +89,7 @@ ${r.barcodes.map((b) => `<p>barcode: <code>${escapeHtml(b)}</code></p>`).join(''
 <style>body{font-family:system-ui,sans-serif;margin:1rem}pre{font-family:monospace;background:#fff;border:1px solid #ccc;padding:.5rem;display:inline-block}article{margin:1rem 0}</style></head>
 <body><h1>Device lab</h1>
 <p>printer ${escapeHtml(lab.endpoints.printer)} (paper ${state.paper}, cover ${state.cover}) · scanner ${escapeHtml(lab.endpoints.scanner)} (${lab.scanner.connections} connected) · payment ${escapeHtml(lab.endpoints.payment)}</p>
+${lab.serial ? `<p>serial: printer ${escapeHtml(lab.serial.endpoints.printer)} · scanner ${escapeHtml(lab.serial.endpoints.scanner)} · payment ${escapeHtml(lab.serial.endpoints.payment)}</p>` : ''}
 <form method="post" action="/scanner/scan"><label>Scan <input name="data" autofocus></label> <button>Scan</button></form>
 <h2>Printed receipts (${receipts.length})</h2>
 ${items || '<p>Nothing printed yet.</p>'}
@@ -105,6 +121,34 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     const terminal = await LabTerminal.start({ host, port: options.terminalPort ?? 0 });
     started.push(terminal);
 
+    let serial: LabSerial | undefined;
+    if (options.serial) {
+      const pairs: PtyPair[] = [];
+      started.push({ close: async () => void (await Promise.allSettled(pairs.map((p) => p.close()))) });
+      const pair = async (): Promise<PtyPair> => {
+        const made = await createPtyPair();
+        pairs.push(made);
+        return made;
+      };
+      const [printerPty, scannerPty, paymentPty] = [await pair(), await pair(), await pair()];
+      const printerPort = await openSerial({ path: printerPty.device, baudRate: 9600 });
+      started.push({ close: () => new Promise<void>((r) => (printerPort.isOpen ? printerPort.close(() => r()) : r())) });
+      printer.serve(printerPort);
+      const serialScanner = await LabSerialScanner.open(scannerPty.device);
+      started.push(serialScanner);
+      const paymentPort = await openSerial({ path: paymentPty.device, baudRate: 9600 });
+      started.push({ close: () => new Promise<void>((r) => (paymentPort.isOpen ? paymentPort.close(() => r()) : r())) });
+      serial = {
+        endpoints: {
+          printer: `serial://${printerPty.till}?baud=9600`,
+          scanner: `serial://${scannerPty.till}?baud=9600`,
+          payment: `serial://${paymentPty.till}?baud=9600`,
+        },
+        scanner: serialScanner,
+        paymentLine: serveZvtSerial(terminal, paymentPort),
+      };
+    }
+
     const server = http.createServer();
     const lab: Lab = {
       printer,
@@ -116,10 +160,11 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         scanner: `tcp://${host}:${scanner.port}`,
         payment: `tcp://${host}:${terminal.port}`,
       },
+      ...(serial ? { serial } : {}),
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await Promise.all([printer.close(), scanner.close(), terminal.close()]);
+        await Promise.allSettled(started.reverse().map((d) => d.close()));
       },
     };
 
@@ -138,7 +183,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
           case 'POST /scanner/scan': {
             const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
             const { data } = parse(scanInput, await readBody(req));
-            const delivered = scanner.scan(data);
+            const delivered = scanner.scan(data) + (serial ? 1 : 0);
+            serial?.scanner.scan(data);
             if (form) {
               res.writeHead(303, { location: '/' });
               res.end();

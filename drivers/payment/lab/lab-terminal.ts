@@ -54,6 +54,8 @@ const NAK_NOT_POSSIBLE = Uint8Array.of(0x84, RESULT.functionNotPossible, 0x00);
 const NAK_PROTOCOL = Uint8Array.of(0x84, 0x9a, 0x00);
 
 class Gone extends Error {}
+/** The ECR did not acknowledge a message in time: the terminal ends that dialogue and listens again. */
+class NoAck extends Error {}
 
 /**
  * A ZVT card terminal emulator (Rev. 13.13 subset) on TCP: payment, refund, reversal, repeat
@@ -65,6 +67,8 @@ export class LabTerminal {
   private readonly sockets = new Set<net.Socket>();
   private next: LabOutcome = 'approve';
   private lateMs = 2_000;
+  /** How long the terminal waits for the ECR to acknowledge a message before it ends the dialogue. */
+  ecrAckTimeoutMs = 5_000;
   private trace = 0;
   /** True while a payment waits for its (late) host answer: every other command is refused busy. */
   private processing = false;
@@ -145,7 +149,11 @@ export class LabTerminal {
         channel.write(isCommand(apdu, ZVT.abortRequest) ? NAK_NOT_POSSIBLE : NAK_BUSY);
         continue;
       }
-      await this.handle(channel, apdu);
+      try {
+        await this.handle(channel, apdu);
+      } catch (error) {
+        if (!(error instanceof NoAck)) throw error;
+      }
     }
   }
 
@@ -283,10 +291,10 @@ export class LabTerminal {
     await this.send(channel, encodeApdu(0x06, 0x0f));
   }
 
-  /** Sends one APDU and waits for the ECR's acknowledgement. */
+  /** Sends one APDU and waits for the ECR's acknowledgement (spec: the PT gives up after T4 = 5 s; the lab's is settable). */
   private async send(channel: LabZvtChannel, bytes: Uint8Array): Promise<void> {
     channel.write(bytes);
-    const ack = await channel.reader.next();
-    if (!isCommand(ack, ZVT.ack)) throw new Gone('the ECR did not acknowledge');
+    const ack = await channel.reader.nextWithin(this.ecrAckTimeoutMs);
+    if (!ack || !isCommand(ack, ZVT.ack)) throw new NoAck('the ECR did not acknowledge');
   }
 }

@@ -1,4 +1,5 @@
-import net from 'node:net';
+import type net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createEmitter, type Unsubscribe } from '../../device.ts';
 import { decodeEscPos, type DecodedReceipt } from '../protocol/escpos-decoder.ts';
 import { realtimeStatusByte, transmitPaperStatusByte, type CoverState, type PaperState } from '../protocol/escpos-status.ts';
@@ -27,12 +28,20 @@ export class LabPrinter {
   private readonly printed: LabReceipt[] = [];
   private readonly held: LabReceipt[] = [];
   private readonly events = createEmitter<{ receipt: LabReceipt }>();
-  private readonly sockets = new Set<net.Socket>();
+  private readonly sockets = new Set<Duplex>();
   private paper: PaperState = 'ok';
   private cover: CoverState = 'closed';
 
-  private constructor(private readonly server: net.Server) {
-    server.on('connection', (socket) => this.serve(socket));
+  private constructor(private readonly server: net.Server | undefined) {
+    server?.on('connection', (socket) => {
+      socket.setNoDelay(true);
+      this.serve(socket);
+    });
+  }
+
+  /** A printer with no TCP listener, for serial lines and device files that call `serve()` themselves. */
+  static detached(): LabPrinter {
+    return new LabPrinter(undefined);
   }
 
   static async start(options: { host?: string; port?: number } = {}): Promise<LabPrinter> {
@@ -40,7 +49,7 @@ export class LabPrinter {
   }
 
   get port(): number {
-    return portOf(this.server);
+    return this.server ? portOf(this.server) : 0;
   }
 
   /** Printed receipts, oldest first. */
@@ -83,7 +92,8 @@ export class LabPrinter {
 
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   private canPrint(): boolean {
@@ -100,9 +110,9 @@ export class LabPrinter {
     this.events.emit('receipt', receipt);
   }
 
-  private serve(socket: net.Socket): void {
+  /** Prints what arrives on a byte stream (a TCP connection, the device end of a pty) and answers its status queries. */
+  serve(socket: Duplex): void {
     this.sockets.add(socket);
-    socket.setNoDelay(true);
     let buffer: Uint8Array = new Uint8Array(0);
     socket.on('data', (chunk: Buffer) => {
       const joined = new Uint8Array(buffer.length + chunk.length);
@@ -115,7 +125,7 @@ export class LabPrinter {
   }
 
   /** Answers status queries at the head of the buffer, decodes finished receipts, returns what is left. */
-  private consume(input: Uint8Array, socket: net.Socket): Uint8Array {
+  private consume(input: Uint8Array, socket: Duplex): Uint8Array {
     let buffer = input;
     for (;;) {
       buffer = this.answerQueries(buffer, socket);
@@ -134,7 +144,7 @@ export class LabPrinter {
     }
   }
 
-  private answerQueries(input: Uint8Array, socket: net.Socket): Uint8Array {
+  private answerQueries(input: Uint8Array, socket: Duplex): Uint8Array {
     let i = 0;
     while (i + 3 <= input.length) {
       const [a, b, n] = [input[i], input[i + 1], input[i + 2] ?? 0];

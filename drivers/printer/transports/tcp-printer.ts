@@ -1,4 +1,5 @@
-import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import { openTcp } from '../../scanner/transports/tcp-scanner.ts';
 import { createEmitter, type DeviceStatus, type Unsubscribe } from '../../device.ts';
 import { encodeEscPos } from '../protocol/escpos-encoder.ts';
 import {
@@ -19,6 +20,13 @@ export interface EscPosTcpPrinterOptions {
   timeoutMs?: number;
 }
 
+export interface EscPosPrinterOptions {
+  /** Opens the byte stream to the printer (TCP, a serial port, a USB printer-class device file). */
+  openStream: () => Promise<Duplex>;
+  /** Budget for one print: connect, status checks, sending and the printer's completion reply. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
 export const PRINTER_MESSAGES = {
   paper_out: 'The printer is out of paper.',
   cover_open: 'The printer cover is open.',
@@ -35,27 +43,25 @@ class PrintFailure extends Error {
 }
 
 /**
- * An ESC/POS printer on the network (raw TCP, port 9100). Before each receipt it asks the paper
+ * An ESC/POS printer on a byte stream: the network (raw TCP, port 9100) or a serial line. Before each receipt it asks the paper
  * sensor (DLE EOT 4) and the offline cause (DLE EOT 2) and refuses to send when the paper is out or
  * the cover open; after the receipt it waits for the GS r 1 reply that receiptline appends, so an
  * ok outcome means the printer processed the whole job. It reconnects on the next print after a
  * disconnect, and never throws from print().
  */
-export class EscPosTcpPrinter implements ReceiptPrinter {
+export class EscPosPrinter implements ReceiptPrinter {
   private readonly events = createEmitter<{ status: DeviceStatus }>();
   private current: DeviceStatus = { state: 'disabled' };
-  private socket: net.Socket | undefined;
+  private socket: Duplex | undefined;
   private inbox: number[] = [];
   private wake: (() => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = true;
-  private readonly host: string;
-  private readonly port: number;
+  private readonly openStream: () => Promise<Duplex>;
   private readonly timeoutMs: number;
 
-  constructor(options: EscPosTcpPrinterOptions) {
-    this.host = options.host;
-    this.port = options.port ?? 9100;
+  constructor(options: EscPosPrinterOptions) {
+    this.openStream = options.openStream;
     this.timeoutMs = options.timeoutMs ?? 5_000;
   }
 
@@ -158,27 +164,28 @@ export class EscPosTcpPrinter implements ReceiptPrinter {
     this.setStatus(paper === 'near_end' ? { state: 'online', code: 'paper_near_end', detail: 'Paper near end.' } : { state: 'online' });
   }
 
-  private connect(): Promise<void> {
-    if (this.socket && !this.socket.destroyed) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const socket = net.connect({ host: this.host, port: this.port });
-      this.socket = socket;
-      this.inbox = [];
-      socket.setNoDelay(true);
-      socket.on('data', (chunk: Buffer) => {
-        this.inbox.push(...chunk);
-        this.wake?.();
-      });
-      socket.once('connect', () => resolve());
-      socket.on('error', () => {
-        // 'close' follows.
-      });
-      socket.once('close', () => {
-        if (this.socket === socket) this.socket = undefined;
-        if (!this.closed) this.setStatus({ state: 'offline', code: 'disconnected', detail: PRINTER_MESSAGES.disconnected });
-        this.wake?.();
-        reject(new PrintFailure('disconnected'));
-      });
+  private async connect(): Promise<void> {
+    if (this.socket && !this.socket.destroyed) return;
+    let socket: Duplex;
+    try {
+      socket = await this.openStream();
+    } catch {
+      if (!this.closed) this.setStatus({ state: 'offline', code: 'disconnected', detail: PRINTER_MESSAGES.disconnected });
+      throw new PrintFailure('disconnected');
+    }
+    this.socket = socket;
+    this.inbox = [];
+    socket.on('data', (chunk: Buffer) => {
+      this.inbox.push(...chunk);
+      this.wake?.();
+    });
+    socket.on('error', () => {
+      // 'close' follows.
+    });
+    socket.once('close', () => {
+      if (this.socket === socket) this.socket = undefined;
+      if (!this.closed) this.setStatus({ state: 'offline', code: 'disconnected', detail: PRINTER_MESSAGES.disconnected });
+      this.wake?.();
     });
   }
 
@@ -207,5 +214,12 @@ export class EscPosTcpPrinter implements ReceiptPrinter {
     if (status.state === this.current.state && status.code === this.current.code) return;
     this.current = status;
     this.events.emit('status', status);
+  }
+}
+
+/** An ESC/POS printer on the network: raw TCP, port 9100 by default. */
+export class EscPosTcpPrinter extends EscPosPrinter {
+  constructor(options: EscPosTcpPrinterOptions) {
+    super({ openStream: () => openTcp(options.host, options.port ?? 9100), ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
   }
 }

@@ -1,8 +1,5 @@
 import net from 'node:net';
-import { createEmitter, type DeviceStatus, type Unsubscribe } from '../../device.ts';
-import { stripScan } from '../protocol/barcode.ts';
-import { LineFramer } from '../protocol/line-framer.ts';
-import type { BarcodeScanner, Scan } from '../types.ts';
+import { LineScanner } from './line-scanner.ts';
 
 export interface TcpLineScannerOptions {
   host: string;
@@ -11,83 +8,30 @@ export interface TcpLineScannerOptions {
   reconnectDelayMs?: number;
 }
 
+/** Opens a TCP connection as a byte stream; rejects when the peer refuses or is not there. */
+export function openTcp(host: string, port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    socket.setNoDelay(true);
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      socket.setKeepAlive(true, 5_000);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
+
 /**
  * A scanner behind a serial-over-IP converter (or a network scanner) sending CR/CRLF-terminated
  * scans. This side is the TCP client; it reconnects until closed.
  */
-export class TcpLineScanner implements BarcodeScanner {
-  private readonly events = createEmitter<{ data: Scan; status: DeviceStatus }>();
-  private current: DeviceStatus = { state: 'disabled' };
-  private socket: net.Socket | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private closed = true;
-  private readonly framer = new LineFramer();
-  private readonly source: string;
-
-  constructor(private readonly options: TcpLineScannerOptions) {
-    this.source = `tcp://${options.host}:${options.port}`;
-  }
-
-  /** Starts connecting; resolves after the first attempt succeeded or failed (then it keeps trying). */
-  open(): Promise<void> {
-    if (!this.closed) return Promise.resolve();
-    this.closed = false;
-    this.setStatus({ state: 'offline', code: 'disconnected', detail: `connecting to ${this.source}` });
-    return new Promise((resolve) => this.connect(resolve));
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.timer);
-    this.socket?.destroy();
-    this.socket = undefined;
-    this.setStatus({ state: 'disabled' });
-  }
-
-  status(): DeviceStatus {
-    return this.current;
-  }
-
-  onData(cb: (scan: Scan) => void): Unsubscribe {
-    return this.events.on('data', cb);
-  }
-
-  onStatus(cb: (status: DeviceStatus) => void): Unsubscribe {
-    return this.events.on('status', cb);
-  }
-
-  private connect(settled?: () => void): void {
-    if (this.closed) return;
-    const socket = net.connect({ host: this.options.host, port: this.options.port });
-    this.socket = socket;
-    this.framer.reset();
-    socket.setNoDelay(true);
-    socket.once('connect', () => {
-      socket.setKeepAlive(true, 5_000);
-      this.setStatus({ state: 'online' });
-      settled?.();
+export class TcpLineScanner extends LineScanner {
+  constructor(options: TcpLineScannerOptions) {
+    super({
+      source: `tcp://${options.host}:${options.port}`,
+      openStream: () => openTcp(options.host, options.port),
+      ...(options.reconnectDelayMs === undefined ? {} : { reconnectDelayMs: options.reconnectDelayMs }),
     });
-    socket.on('data', (chunk) => {
-      for (const line of this.framer.push(chunk)) {
-        const { data, symbology } = stripScan(line);
-        this.events.emit('data', symbology ? { data, symbology, source: this.source } : { data, source: this.source });
-      }
-    });
-    socket.on('error', () => {
-      // 'close' follows and schedules the reconnect.
-    });
-    socket.once('close', () => {
-      settled?.();
-      if (this.socket !== socket || this.closed) return;
-      this.socket = undefined;
-      this.setStatus({ state: 'offline', code: 'disconnected', detail: `${this.source} went away; reconnecting` });
-      this.timer = setTimeout(() => this.connect(), this.options.reconnectDelayMs ?? 1_000);
-    });
-  }
-
-  private setStatus(status: DeviceStatus): void {
-    if (status.state === this.current.state && status.code === this.current.code) return;
-    this.current = status;
-    this.events.emit('status', status);
   }
 }
