@@ -196,7 +196,7 @@ class ProductSearchIndex {
     const rows =
       q.length >= 3
         ? (this.matchTrigram.all(`${q.kind === 'initials' ? 'initials' : '{ko en}'} : ${quote(q.kind === 'initials' ? compact : q.text)}`, limit) as ProductRow[])
-        : (this.matchShort.all(`${quote(compact)}*`, limit) as ProductRow[]);
+        : (this.matchShort.all(shortQuery(compact), limit) as ProductRow[]);
     return rows;
   }
 
@@ -211,6 +211,14 @@ class ProductSearchIndex {
     this.insertShort.run(rowid, shortSearchTokens(texts));
   }
 }
+
+/**
+ * Two Hangul syllables or initials are a whole token: an exact term streams its rowids and stops at
+ * the limit, where a prefix query would first merge every matching rowid (tens of ms on 1M products).
+ * Latin, digits and single characters are word prefixes.
+ */
+const shortQuery = (compact: string): string =>
+  [...compact].length === 2 && !/[\p{Script=Latin}\p{N}]/u.test(compact) ? quote(compact) : `${quote(compact)}*`;
 
 /** An FTS5 string literal: the query is data, never syntax. */
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
