@@ -56,6 +56,14 @@ export function BasketTable({ sale, selectedLineId, onSelect, onVoid }: Props) {
                   <span className="line-name">{name}</span>
                   {line.taxFree ? <span className="badge badge-tax-free">{t('basket.taxFree')}</span> : null}
                   {line.voided ? <span className="badge badge-voided">{t('basket.voided')}</span> : null}
+                  {!line.voided && line.ageCheck === 'pending' ? <span className="badge badge-age-pending">{t('basket.agePending')}</span> : null}
+                  {!line.voided && line.ageCheck === 'confirmed' ? <span className="badge badge-age-confirmed">{t('basket.ageConfirmed')}</span> : null}
+                  {!line.voided && line.originalPrice !== null ? (
+                    <span className="line-note original">{t('basket.originalPrice', { amount: money(line.originalPrice, currency) })}</span>
+                  ) : null}
+                  {!line.voided && line.discount > 0 ? (
+                    <span className="line-note">{t('basket.lineDiscount', { amount: money(-line.discount, currency) })}</span>
+                  ) : null}
                 </td>
                 <td className="num struck">{line.quantity}</td>
                 <td className="num struck">{money(line.unitPrice, currency)}</td>

@@ -10,6 +10,7 @@ import { CashPanel } from './cash-panel.tsx';
 import { CompletionPanel } from './completion-panel.tsx';
 import { laneCommandFor, moveSelection, type LaneCommand } from './lane-keys.ts';
 import { ManualEntry } from './manual-entry.tsx';
+import { SaleTools } from './sale-tools.tsx';
 import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
 
@@ -167,6 +168,7 @@ export function LaneScreen({ state, actions, client }: Props) {
             {t('actions.typeCode')}
           </KeyButton>
         </div>
+        <SaleTools client={client} sale={sale} selectedLineId={selectedLineId} paying={paying} />
       </aside>
     </main>
   );

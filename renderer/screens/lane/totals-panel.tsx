@@ -10,10 +10,13 @@ interface Props {
 
 /** Each amount is a definition named by its term, e.g. getByRole('definition', {name: '합계'}). */
 export function TotalsPanel({ sale, currency }: Props) {
-  const { t, money } = useI18n();
+  const { t, money, lang } = useI18n();
   const id = useId();
+  const discount = sale?.totals.discount ?? 0;
   const rows: readonly { key: MessageKey; amount: number; className: string }[] = [
     { key: 'totals.total', amount: sale?.totals.total ?? 0, className: 'total' },
+    // Shown only when something was saved, as a negative amount ("총 할인 -₩1,100").
+    ...(discount > 0 ? [{ key: 'totals.discount' as const, amount: -discount, className: 'saving' }] : []),
     { key: 'totals.taxableSupply', amount: sale?.totals.taxableSupply ?? 0, className: 'minor' },
     { key: 'totals.tax', amount: sale?.totals.tax ?? 0, className: 'minor' },
     { key: 'totals.taxFree', amount: sale?.totals.taxFree ?? 0, className: 'minor' },
@@ -30,6 +33,18 @@ export function TotalsPanel({ sale, currency }: Props) {
           </div>
         ))}
       </dl>
+      {sale && sale.savings.length > 0 ? (
+        <section className="savings" aria-label={t('savings.title')}>
+          <ul>
+            {sale.savings.map((saving, i) => (
+              <li key={i}>
+                <span>{saving.label[lang] ?? saving.label['ko'] ?? Object.values(saving.label)[0] ?? ''}</span>
+                <span>{money(-saving.amount, sale.currency)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {sale ? <p className="item-count">{t('basket.itemCount', { count: sale.totals.itemCount })}</p> : null}
     </section>
   );

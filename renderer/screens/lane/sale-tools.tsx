@@ -1,0 +1,127 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { ApiError, SaleView } from '../../../main/api/contract.ts';
+import type { TillClient } from '../../../main/api/till-client.ts';
+import { KeyButton } from '../../components/key-button.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/ko.ts';
+import { AgeCheckDialog } from './age-check-dialog.tsx';
+import { CancelSaleDialog } from './cancel-sale-dialog.tsx';
+import { DiscountDialog } from './discount-dialog.tsx';
+import { saleToolCommandFor, saleToolKeys, type SaleToolCommand } from './lane-keys.ts';
+import { PriceOverrideDialog } from './price-override-dialog.tsx';
+import { SuspendedDialog } from './suspended-dialog.tsx';
+import './sale-tools.css';
+
+interface Props {
+  readonly client: TillClient;
+  readonly sale: SaleView | null;
+  readonly selectedLineId: string | null;
+  /** A payment is in progress: nothing may change the sale under it. */
+  readonly paying: boolean;
+}
+
+type Open = 'none' | 'discount' | 'priceOverride' | 'resumeList' | 'cancelSale';
+
+type Outcome = { readonly kind: 'done'; readonly key: MessageKey } | { readonly kind: 'failed'; readonly error: ApiError };
+
+/**
+ * Discount (F10), price override (Alt+P), suspend (Alt+S), suspended sales (Alt+R), cancel (Alt+X),
+ * and the age check that opens by itself. The host pushes the changed sale as an event, so the
+ * basket and totals follow without this component telling anyone.
+ */
+export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
+  const { t, error } = useI18n();
+  const [open, setOpen] = useState<Open>('none');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const liveLines = (sale?.lines ?? []).filter((l) => !l.voided);
+  const selectedLine = liveLines.find((l) => l.lineId === selectedLineId) ?? null;
+  const untendered = sale !== null && sale.payment.paid === 0 && !paying;
+  const can: Record<SaleToolCommand, boolean> = {
+    discount: untendered && liveLines.length > 0,
+    priceOverride: untendered && selectedLine !== null,
+    suspend: untendered,
+    resumeList: !paying,
+    cancelSale: untendered,
+  };
+
+  // A new sale starts clean: the last "suspended" or "cancelled" note is about another one.
+  const saleId = sale?.id ?? null;
+  useEffect(() => {
+    if (saleId !== null) setOutcome(null);
+  }, [saleId]);
+
+  const suspend = async () => {
+    const reply = await client.invoke('sale.suspend', {});
+    setOutcome(reply.ok ? { kind: 'done', key: 'tools.suspended' } : { kind: 'failed', error: reply.error });
+  };
+
+  const run = (command: SaleToolCommand) => {
+    if (!can[command]) return;
+    setOutcome(null);
+    if (command === 'suspend') void suspend();
+    else setOpen(command);
+  };
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const command = saleToolCommandFor(event);
+    if (!command) return;
+    event.preventDefault();
+    run(command);
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const close = () => setOpen('none');
+  const currency = sale?.currency ?? 'KRW';
+  const buttons: readonly { command: SaleToolCommand; label: MessageKey }[] = [
+    { command: 'discount', label: 'tools.discount' },
+    { command: 'priceOverride', label: 'tools.priceOverride' },
+    { command: 'suspend', label: 'tools.suspend' },
+    { command: 'resumeList', label: 'tools.resumeList' },
+    { command: 'cancelSale', label: 'tools.cancelSale' },
+  ];
+
+  return (
+    <>
+      <div className="lane-actions sale-tools" role="group" aria-label={t('tools.title')}>
+        {buttons.map((b) => (
+          <KeyButton key={b.command} shortcut={saleToolKeys[b.command]} disabled={!can[b.command]} onClick={() => run(b.command)}>
+            {t(b.label)}
+          </KeyButton>
+        ))}
+      </div>
+      {outcome?.kind === 'done' ? (
+        <p role="status" className="tool-done">
+          {t(outcome.key)}
+        </p>
+      ) : null}
+      {outcome?.kind === 'failed' ? (
+        <p role="alert" className="alert alert-action">
+          {t('notice.action', { message: error(outcome.error) })}
+        </p>
+      ) : null}
+      {open === 'discount' && sale ? <DiscountDialog client={client} sale={sale} lineId={selectedLineId} onClose={close} /> : null}
+      {open === 'priceOverride' && selectedLine ? (
+        <PriceOverrideDialog client={client} line={selectedLine} currency={currency} onClose={close} />
+      ) : null}
+      {open === 'resumeList' ? <SuspendedDialog client={client} currency={currency} onClose={close} /> : null}
+      {open === 'cancelSale' && sale ? (
+        <CancelSaleDialog
+          client={client}
+          onClose={close}
+          onCancelled={() => {
+            close();
+            setOutcome({ kind: 'done', key: 'tools.cancelled' });
+          }}
+        />
+      ) : null}
+      {sale?.ageCheckPending ? <AgeCheckDialog client={client} sale={sale} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ApiError, MethodOutput } from '../../../main/api/contract.ts';
+import type { TillClient } from '../../../main/api/till-client.ts';
+import { KeyButton } from '../../components/key-button.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { ApprovalFailure } from './approval-failure.tsx';
+import { ToolDialog } from './tool-dialog.tsx';
+
+interface Props {
+  readonly client: TillClient;
+  readonly currency: string;
+  readonly onClose: () => void;
+}
+
+type Suspended = MethodOutput<'sale.suspended'>;
+
+/** The suspended sales of this till, oldest first: Enter (or a click) resumes one, ↑↓ move between them. */
+export function SuspendedDialog({ client, currency, onClose }: Props) {
+  const { t, money, dateTime } = useI18n();
+  const [sales, setSales] = useState<Suspended | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void client.invoke('sale.suspended', {}).then((reply) => {
+      if (!live) return;
+      if (reply.ok) setSales(reply.value);
+      else setFailure(reply.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  useEffect(() => {
+    list.current?.querySelector('button')?.focus();
+  }, [sales]);
+
+  const resume = async (saleId: string) => {
+    if (busy) return;
+    setBusy(true);
+    const reply = await client.invoke('sale.resume', { saleId });
+    setBusy(false);
+    if (reply.ok) onClose();
+    else setFailure(reply.error);
+  };
+
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step === 0) return;
+    // Arrows move between sales here, not the basket selection behind the dialog.
+    event.preventDefault();
+    event.stopPropagation();
+    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.findIndex((b) => b === document.activeElement);
+    buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]?.focus();
+  };
+
+  return (
+    <ToolDialog title={t('resume.title')} className="suspended-dialog" onClose={onClose}>
+      {sales !== null && sales.length === 0 ? <p>{t('resume.empty')}</p> : null}
+      <ul ref={list} className="suspended-list" aria-label={t('resume.list')} onKeyDown={onListKey}>
+        {(sales ?? []).map((s) => (
+          <li key={s.saleId}>
+            <button type="button" disabled={busy} onClick={() => void resume(s.saleId)}>
+              {t('resume.entry', { time: dateTime(s.suspendedAt), count: s.itemCount, total: money(s.total, currency) })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ApprovalFailure failure={failure} />
+      <div className="panel-actions">
+        <KeyButton shortcut="Esc" onClick={onClose}>
+          {t('panel.close')}
+        </KeyButton>
+      </div>
+    </ToolDialog>
+  );
+}
