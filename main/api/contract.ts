@@ -121,6 +121,18 @@ export const journalEntryView = z.object({
 
 const empty = z.object({}).strict();
 
+/** A sale found in the electronic journal. */
+export const journalHitView = z.object({
+  saleId: z.string(),
+  receiptNumber: z.string(),
+  businessDay: z.string(),
+  completedAt: z.string(),
+  total: minor,
+  currency: z.string(),
+  /** "cash", or "card VISA ****1234". */
+  tenders: z.array(z.string()),
+});
+
 /** The open shift at this till. The business day is fixed when the shift opens. */
 export const shiftView = z.object({
   id: z.string(),
@@ -247,6 +259,24 @@ export const methods = {
   'report.x': { input: empty, output: shiftReportView },
   /** Closes the business day of the last closed shift (once per day), printed. */
   'report.z': { input: empty, output: shiftReportView },
+  /** Electronic journal search; every criterion is optional and they combine. */
+  'journal.search': {
+    input: z
+      .object({
+        receiptNumber: z.string().trim().regex(/^[\d-]{1,20}$/).optional(),
+        businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        amount: z.number().int().min(0).optional(),
+        cardLastFour: z.string().regex(/^\d{4}$/).optional(),
+        limit: z.number().int().min(1).max(200),
+      })
+      .strict(),
+    output: z.array(journalHitView),
+  },
+  /** Reprints a sale's receipt marked as a copy, or prints a gift receipt (no prices). */
+  'journal.reprint': {
+    input: z.object({ saleId: z.string().min(1), gift: z.boolean() }).strict(),
+    output: z.object({ printed: z.boolean(), error: z.string().optional() }),
+  },
   'journal.recent': { input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(journalEntryView) },
   /** Back office: push and pull now, even while the circuit is open. Answers the status as it is; the round follows as `sync` events. */
   'sync.now': { input: empty, output: syncStatusView },
@@ -277,6 +307,7 @@ export type DeviceStatusView = z.output<typeof deviceStatusView>;
 export type SyncStatusView = z.output<typeof syncStatusView>;
 export type QuarantinedMutationView = z.output<typeof quarantinedMutationView>;
 export type StaffView = z.output<typeof staffView>;
+export type JournalHitView = z.output<typeof journalHitView>;
 export type ShiftView = z.output<typeof shiftView>;
 export type ShiftReportView = z.output<typeof shiftReportView>;
 export type ProductHitView = z.output<typeof productHitView>;
@@ -303,6 +334,7 @@ export type ApiErrorCode =
   | 'shift_still_open'
   | 'day_closed'
   | 'invalid_count'
+  | 'sale_unknown'
   | 'internal';
 
 export interface ApiError {

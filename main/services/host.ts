@@ -17,6 +17,8 @@ import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
 import { ProductSearch } from './search-service.ts';
 import { ShiftService } from './shift-service.ts';
+import { JournalService } from './journal-service.ts';
+import { SqliteJournalSearch } from '../store/journal-search-repository.ts';
 import { SqliteShifts } from '../store/shift-repository.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
@@ -106,6 +108,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const shifts = new ShiftService({ shifts: new SqliteShifts(dbs.till), identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn });
 
+  const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
+
   const handlers: Handlers = {
     'till.status': async () => ({
       ok: true,
@@ -141,6 +145,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'shift.close': async ({ counts }) => reply(await shifts.close(counts)),
     'report.x': async () => reply(await shifts.reportX()),
     'report.z': async () => reply(await shifts.reportZ()),
+    'journal.search': async (query) => ({ ok: true, value: journalDesk.search(query) }),
+    'journal.reprint': async ({ saleId, gift }) => reply(await journalDesk.reprint(saleId, gift)),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
     'sync.quarantine': async ({ limit }) => ({ ok: true, value: sync.quarantine(limit) }),
