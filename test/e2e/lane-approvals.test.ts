@@ -91,4 +91,21 @@ describe('a supervisor approves what is over the cashier\'s limit', () => {
     await lane.payCash();
     await lane.receiptNumber();
   });
+
+  it('takes a basket amount discount within the cashier\'s own limit without asking anyone', async () => {
+    await lane.newSale();
+    await lane.ring(ramen.barcode);
+    await page.keyboard.press('F10');
+    const discount = dialog('할인');
+    await discount.getByRole('radio', { name: '거래 전체' }).check();
+    await discount.getByRole('radio', { name: '금액 (원)' }).check();
+    await discount.getByLabel('할인 금액').fill('100');
+    await discount.getByRole('button', { name: /할인 적용/ }).click();
+    await discount.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('감독자 PIN').count()).toBe(0);
+    await expect.poll(() => lane.summary().getByLabel('합계').textContent()).toBe(won(ramen.price - 100));
+    await expect.poll(() => lane.summary().getByRole('region', { name: '할인 내역' }).textContent()).toBe(`할인${won(-100)}`);
+    await lane.payCash();
+    await lane.receiptNumber();
+  });
 });

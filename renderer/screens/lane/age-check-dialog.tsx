@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiError, SaleView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
+import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ApprovalFailure } from './approval-failure.tsx';
 import { lineName } from './line-name.ts';
@@ -42,9 +43,9 @@ export function AgeCheckDialog({ client, sale }: Props) {
         </ul>
         <ApprovalFailure failure={failure} />
         <div className="panel-actions">
-          <button type="button" className="primary big" autoFocus disabled={busy} onClick={() => void answer(true)}>
+          <KeyButton shortcut="Enter" className="primary big" autoFocus disabled={busy} onClick={() => void answer(true)}>
             {t('age.approve')}
-          </button>
+          </KeyButton>
           <button type="button" className="big danger" disabled={busy} onClick={() => void answer(false)}>
             {t('age.refuse')}
           </button>
