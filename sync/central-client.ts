@@ -200,11 +200,18 @@ export function createCentralClient(options: CentralClientOptions): CentralApi {
 
   async function call<S extends z.ZodType>(document: string, variables: Record<string, unknown>, reply: S): Promise<CentralResult<z.output<S>>> {
     let data: unknown;
-    try {
-      data = await client.request<unknown>({ document, variables, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      const { code, message } = classifyError(error, timeoutMs);
-      return fail(code, message);
+    // Every operation is safe to send twice (reads, and pushes the server deduplicates), so a
+    // connection found dead on first use (a kept-alive socket the server closed while the till was
+    // idle: "other side closed") is retried once at once instead of costing a round and a backoff.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        data = await client.request<unknown>({ document, variables, signal: AbortSignal.timeout(timeoutMs) });
+        break;
+      } catch (error) {
+        const { code, message } = classifyError(error, timeoutMs);
+        if (code === 'unreachable' && attempt === 1) continue;
+        return fail(code, message);
+      }
     }
     const parsed = reply.safeParse(data);
     if (!parsed.success) {
