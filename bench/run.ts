@@ -20,6 +20,7 @@ import { demoTillIdentity } from '../fixtures/demo-store/store.ts';
 import { demoTillConfig } from '../fixtures/demo/demo-till-config.ts';
 import { DEMO_PRODUCTS } from '../fixtures/demo-store/products.ts';
 import { startHostProcess } from '../test/support/host-process.ts';
+import { runSyncBench } from './sync-bench.ts';
 import { measureScanToLine } from './scan-to-line.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -122,10 +123,15 @@ try {
   notes['scan_to_line'] = `${scanned.times.length} wedge scans timed in Chromium, ${scanned.missed} not taken as scans (keys too far apart on a loaded machine)`;
   await host.kill('SIGTERM');
 
-  for (const key of ['catalog_bootstrap_s', 'price_delta_10k_s', 'outbox_flush_10k_s', 'member_lookup_p95_ms']) {
+  // Sync: the central server in its own process with the same N-product catalog.
+  const synced = await runSyncBench(path.join(dir, 'sync'), N);
+  Object.assign(metrics, synced.metrics);
+  Object.assign(notes, synced.notes);
+
+  for (const key of ['member_lookup_p95_ms']) {
     metrics[key] = null;
   }
-  notes['not_measured'] = 'catalog_bootstrap, price_delta, outbox_flush (issue #5), member_lookup (issue #6): null until those issues land';
+  notes['not_measured'] = 'member_lookup (issue #6): null until that issue lands';
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
