@@ -40,6 +40,16 @@ describe('suspending, resuming and cancelling sales at the lane', () => {
     await expect.poll(() => row(ramen.name['ko']).count()).toBe(0);
 
     await lane.ring(water.barcode);
+    // Resuming over an open sale is refused, and says why; nothing is lost.
+    await page.keyboard.press('Alt+R');
+    const busy = page.getByRole('dialog', { name: '보류 거래' });
+    await expect.poll(() => busy.getByRole('list', { name: '보류 거래 목록' }).getByRole('button').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => busy.getByRole('alert').textContent()).toContain('진행 중인 거래가 있습니다');
+    await page.keyboard.press('Escape');
+    await busy.waitFor({ state: 'detached' });
+    await expect.poll(() => lane.summary().getByLabel('합계').textContent()).toBe(won(water.price));
+
     await lane.payCash();
     const other = await lane.receiptNumber();
 

@@ -24,6 +24,7 @@ export function AgeCheckDialog({ client, sale }: Props) {
   const pending = sale.lines.filter((l) => !l.voided && l.ageCheck === 'pending');
 
   const answer = async (approved: boolean) => {
+    // Not disabled while busy: a disabled button drops the focus out of the dialog (and Escape with it).
     if (busy) return;
     setBusy(true);
     const reply = await client.invoke('sale.confirmAge', { approved });
@@ -43,10 +44,10 @@ export function AgeCheckDialog({ client, sale }: Props) {
         </ul>
         <ApprovalFailure failure={failure} />
         <div className="panel-actions">
-          <KeyButton shortcut="Enter" className="primary big" autoFocus disabled={busy} onClick={() => void answer(true)}>
+          <KeyButton shortcut="Enter" className="primary big" autoFocus onClick={() => void answer(true)}>
             {t('age.approve')}
           </KeyButton>
-          <button type="button" className="big danger" disabled={busy} onClick={() => void answer(false)}>
+          <button type="button" className="big danger" onClick={() => void answer(false)}>
             {t('age.refuse')}
           </button>
         </div>

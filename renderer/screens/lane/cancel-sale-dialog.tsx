@@ -19,6 +19,7 @@ export function CancelSaleDialog({ client, onCancelled, onClose }: Props) {
   const [failure, setFailure] = useState<ApiError | null>(null);
 
   const confirm = async () => {
+    // Not disabled while busy: a disabled button drops the focus out of the dialog (and Escape with it).
     if (busy) return;
     setBusy(true);
     const reply = await client.invoke('sale.cancel', {});
@@ -32,7 +33,7 @@ export function CancelSaleDialog({ client, onCancelled, onClose }: Props) {
       <p>{t('cancel.ask')}</p>
       <ApprovalFailure failure={failure} />
       <div className="panel-actions">
-        <KeyButton shortcut="Enter" className="primary danger" autoFocus disabled={busy} onClick={() => void confirm()}>
+        <KeyButton shortcut="Enter" className="primary danger" autoFocus onClick={() => void confirm()}>
           {t('cancel.confirm')}
         </KeyButton>
         <KeyButton shortcut="Esc" onClick={onClose}>

@@ -39,6 +39,7 @@ export function SuspendedDialog({ client, currency, onClose }: Props) {
   }, [sales]);
 
   const resume = async (saleId: string) => {
+    // Not disabled while busy: a disabled button drops the focus out of the dialog (and Escape with it).
     if (busy) return;
     setBusy(true);
     const reply = await client.invoke('sale.resume', { saleId });
@@ -64,7 +65,7 @@ export function SuspendedDialog({ client, currency, onClose }: Props) {
       <ul ref={list} className="suspended-list" aria-label={t('resume.list')} onKeyDown={onListKey}>
         {(sales ?? []).map((s) => (
           <li key={s.saleId}>
-            <button type="button" disabled={busy} onClick={() => void resume(s.saleId)}>
+            <button type="button" onClick={() => void resume(s.saleId)}>
               {t('resume.entry', { time: dateTime(s.suspendedAt), count: s.itemCount, total: money(s.total, currency) })}
             </button>
           </li>
