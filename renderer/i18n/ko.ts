@@ -249,6 +249,27 @@ export const ko = {
   'error.shift_still_open': '영업 마감 전에 교대를 마감(시재 실사)하세요.',
   'error.day_closed': '이 영업일은 이미 마감되었습니다.',
   'error.invalid_count': '권종별 매수가 올바르지 않습니다.',
+
+  'actions.journal': '전자 저널',
+  'journal.title': '전자 저널',
+  'journal.searchTitle': '거래 검색',
+  'journal.receiptNumber': '영수증 번호',
+  'journal.businessDay': '영업일',
+  'journal.amount': '금액',
+  'journal.cardLastFour': '카드 끝 4자리',
+  'journal.search': '검색',
+  'journal.none': '조건에 맞는 거래가 없습니다.',
+  'journal.results': '검색된 거래',
+  'journal.completedAt': '일시',
+  'journal.total': '합계',
+  'journal.tenders': '결제',
+  'journal.actions': '출력',
+  'journal.reprint': '영수증 재발행 (사본)',
+  'journal.gift': '교환권 출력',
+  'journal.reprinted': '영수증 사본을 출력했습니다.',
+  'journal.giftPrinted': '교환권을 출력했습니다.',
+  'journal.printFailed': '출력 실패: {detail}',
+  'error.sale_unknown': '저널에 없는 거래입니다.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

@@ -7,6 +7,7 @@ import { listenKeyboardWedge } from '../scanner/keyboard-wedge.ts';
 import { useTill } from '../state/use-till.ts';
 import { LaneScreen } from './lane/lane-screen.tsx';
 import { ShiftScreen } from './shift/shift-screen.tsx';
+import { JournalScreen } from './journal/journal-screen.tsx';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
 
 /**
@@ -25,12 +26,13 @@ export function App({ client }: { client: LiveTillClient }) {
   useEffect(() => listenKeyboardWedge((code) => onScan(code)), []);
 
   // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
-  const [route, setRoute] = useState<'lane' | 'shift'>('lane');
+  const [route, setRoute] = useState<'lane' | 'shift' | 'journal'>('lane');
   const onRouteKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff || route !== 'lane') return;
-    if (event.key === 'F6') {
+    const next = event.key === 'F6' ? 'shift' : event.key === 'F7' ? 'journal' : null;
+    if (next) {
       event.preventDefault();
-      setRoute('shift');
+      setRoute(next);
     }
   });
   useEffect(() => {
@@ -55,6 +57,9 @@ export function App({ client }: { client: LiveTillClient }) {
           <KeyButton shortcut="F6" onClick={() => setRoute('shift')}>
             {t('actions.shift')}
           </KeyButton>
+          <KeyButton shortcut="F7" onClick={() => setRoute('journal')}>
+            {t('actions.journal')}
+          </KeyButton>
         </nav>
       ) : null}
       {state.phase === 'loading' ? (
@@ -72,6 +77,8 @@ export function App({ client }: { client: LiveTillClient }) {
         </main>
       ) : state.staff && route === 'shift' ? (
         <ShiftScreen client={client} onClose={() => setRoute('lane')} />
+      ) : state.staff && route === 'journal' ? (
+        <JournalScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff ? (
         <LaneScreen state={state} actions={actions} client={client} />
       ) : (

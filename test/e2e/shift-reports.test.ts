@@ -71,14 +71,17 @@ describe('a shift from float to Z report, by keyboard, matching the journal', ()
   });
 
   it('rings a cash sale with change and a card sale', async () => {
+    const basket = page.getByRole('table', { name: '장바구니' });
     await wedgeScan(ramen.barcode);
     await wedgeScan(water.barcode);
+    await basket.getByRole('row', { name: new RegExp(water.name['ko'] ?? '') }).waitFor();
     await page.keyboard.press('F2');
     await page.getByLabel('받은 금액').fill('10000');
     await page.getByRole('button', { name: /현금 결제 확인/ }).click();
     await page.getByRole('button', { name: /새 거래/ }).click();
 
     await wedgeScan(ramen.barcode);
+    await basket.getByRole('row', { name: new RegExp(ramen.name['ko'] ?? '') }).waitFor();
     await page.keyboard.press('F3');
     await page.getByRole('button', { name: /새 거래/ }).click();
     expect(journalTotals()).toEqual({ count: 2, gross: ramen.price * 2 + water.price, cashNet: ramen.price + water.price, card: ramen.price });
