@@ -77,7 +77,7 @@ describe('the lab', () => {
     expect((await control('/printer/paper', { state: 'out' })).status).toBe(200);
     expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toMatchObject({ ok: false, code: 'paper_out' });
     expect((await control('/printer/cover', { state: 'open' })).status).toBe(200);
-    expect(lab.printer.state()).toEqual({ paper: 'out', cover: 'open' });
+    expect(lab.printer.state()).toEqual({ paper: 'out', cover: 'open', drawer: 'closed', drawerKicks: 0 });
   });
 
   it('declines the next card through the control API and lists the transactions', async () => {
@@ -98,6 +98,18 @@ describe('the lab', () => {
     expect(await terminal.authorize({ amount: 3900, currencyNumeric: 410, reference: 's1' })).toMatchObject({ status: 'approved' });
     const { transactions } = (await (await control('/payment/transactions')).json()) as { transactions: { outcome: string; trace?: string }[] };
     expect(transactions).toMatchObject([{ outcome: 'late', trace: '000001' }]);
+  });
+
+  it('runs the paper out mid-receipt and shuts the drawer through the control API', async () => {
+    const printer = createPrinter(lab.endpoints.printer);
+    cleanups.push(() => printer.close());
+    await printer.open();
+    expect((await control('/printer/paper-runs-out', { afterBytes: 300 })).status).toBe(200);
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toMatchObject({ ok: false, code: 'paper_out' });
+    expect(lab.printer.tornReceipts()).toHaveLength(1);
+    expect(await printer.openDrawer()).toEqual({ ok: true });
+    expect(await printer.readDrawer()).toEqual({ ok: true, drawer: 'open' });
+    expect(await (await control('/drawer/close', {})).json()).toMatchObject({ drawer: 'closed', drawerKicks: 1 });
   });
 
   it('answers bad control input with 400 and a message', async () => {

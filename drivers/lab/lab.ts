@@ -43,6 +43,7 @@ export interface Lab {
 const scanInput = z.object({ data: z.string().min(1, 'data must not be empty').max(4096) });
 const paperInput = z.object({ state: z.enum(['ok', 'near_end', 'out']) });
 const coverInput = z.object({ state: z.enum(['closed', 'open']) });
+const runOutInput = z.object({ afterBytes: z.coerce.number().int().min(0) });
 const nextInput = z.object({ outcome: z.enum(['approve', 'decline', 'timeout', 'late']), lateMs: z.coerce.number().int().min(0).max(600_000).optional() });
 
 class BadInput extends Error {}
@@ -196,6 +197,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             return;
           case 'POST /printer/paper':
             printer.setPaper(parse(paperInput, await readBody(req)).state);
+            send(200, printer.state());
+            return;
+          case 'POST /printer/paper-runs-out':
+            printer.runOutOfPaperAfter(parse(runOutInput, await readBody(req)).afterBytes);
+            send(200, printer.state());
+            return;
+          case 'POST /drawer/close':
+            printer.closeDrawer();
             send(200, printer.state());
             return;
           case 'POST /printer/cover':

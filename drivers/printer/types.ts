@@ -26,13 +26,19 @@ export type PrintOutcome = { ok: true } | { ok: false; code: PrintFailureCode; m
  * Lifecycle: `open()` claims and enables the printer (see Device); a network printer that is not
  * reachable yet still opens, reports `offline`, and connects on the next `print()`.
  * `print()` checks the paper and cover first and refuses (does not send) when the printer cannot
- * print; it never throws. Status events: online, offline (disconnected), error with code
+ * print; while the printer works through the receipt it is asked for its paper state, so paper
+ * that runs out mid-receipt fails the print with paper_out (the receipt goes to the reprint queue).
+ * It never throws. Status events: online, offline (disconnected), error with code
  * paper_out / cover_open, online with code paper_near_end.
  */
 export interface ReceiptPrinter extends Device {
   open(): Promise<void>;
   close(): Promise<void>;
   print(doc: PrintDocument): Promise<PrintOutcome>;
+  /** Kicks the cash drawer wired to the printer (ESC p). Call it after the sale committed. */
+  openDrawer(): Promise<PrintOutcome>;
+  /** Reads the drawer switch (DLE EOT 1): open or closed; a failure when the printer cannot be asked. */
+  readDrawer(): Promise<{ ok: true; drawer: 'open' | 'closed' } | { ok: false; code: PrintFailureCode; message: string }>;
   status(): DeviceStatus;
   onStatus(cb: (status: DeviceStatus) => void): Unsubscribe;
 }

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createEmitter, type Unsubscribe } from '../../device.ts';
 import { decodeEscPos, type DecodedReceipt } from '../protocol/escpos-decoder.ts';
-import { realtimeStatusByte, transmitPaperStatusByte, type CoverState, type PaperState } from '../protocol/escpos-status.ts';
+import { realtimeStatusByte, transmitPaperStatusByte, type CoverState, type DrawerState, type PaperState } from '../protocol/escpos-status.ts';
 import { listenTcp, portOf } from '../../lab/listen.ts';
 
 /** A receipt the lab printer printed, as decoded from the bytes it received. */
@@ -14,6 +14,7 @@ export interface LabReceipt extends DecodedReceipt {
 
 const DLE = 0x10;
 const GS = 0x1d;
+const ESC = 0x1b;
 
 /**
  * A network receipt printer emulator (port 9100 style raw TCP). It answers DLE EOT and GS r status
@@ -31,6 +32,13 @@ export class LabPrinter {
   private readonly sockets = new Set<Duplex>();
   private paper: PaperState = 'ok';
   private cover: CoverState = 'closed';
+  private drawer: DrawerState = 'closed';
+  private kicks = 0;
+  /** Bytes of job data left before the paper runs out (the 'paper out mid-receipt' fault). */
+  private paperLeft: number | undefined;
+  /** After paper ran out mid-receipt: the rest of that job is lost; only real-time queries are answered. */
+  private stopped = false;
+  private readonly torn: LabReceipt[] = [];
 
   private constructor(private readonly server: net.Server | undefined) {
     server?.on('connection', (socket) => {
@@ -62,13 +70,37 @@ export class LabPrinter {
     return [...this.held];
   }
 
-  state(): { paper: PaperState; cover: CoverState } {
-    return { paper: this.paper, cover: this.cover };
+  state(): { paper: PaperState; cover: CoverState; drawer: DrawerState; drawerKicks: number } {
+    return { paper: this.paper, cover: this.cover, drawer: this.drawer, drawerKicks: this.kicks };
   }
 
   setPaper(paper: PaperState): void {
     this.paper = paper;
+    if (paper !== 'out') {
+      this.stopped = false;
+      this.paperLeft = undefined;
+    }
     this.release();
+  }
+
+  /** The paper runs out after this many more bytes of receipt data: the receipt being printed is torn. */
+  runOutOfPaperAfter(bytes: number): void {
+    this.paperLeft = bytes;
+  }
+
+  /** Receipts that were cut short by the paper running out, as far as they got. */
+  tornReceipts(): LabReceipt[] {
+    return [...this.torn];
+  }
+
+  private kick(): void {
+    this.kicks += 1;
+    this.drawer = 'open';
+  }
+
+  /** The cashier pushes the drawer shut. */
+  closeDrawer(): void {
+    this.drawer = 'closed';
   }
 
   setCover(cover: CoverState): void {
@@ -114,11 +146,36 @@ export class LabPrinter {
   serve(socket: Duplex): void {
     this.sockets.add(socket);
     let buffer: Uint8Array = new Uint8Array(0);
-    socket.on('data', (chunk: Buffer) => {
+    socket.on('data', (data: Buffer) => {
+      let chunk: Uint8Array = data;
+      if (this.stopped) {
+        // Stopped for paper: the job's rest is lost; real-time status queries are still answered.
+        buffer = new Uint8Array(0);
+        this.answerRealtime(chunk, socket);
+        return;
+      }
+      if (this.paperLeft !== undefined && buffer.length + chunk.length > this.paperLeft) {
+        const printed = Math.max(0, this.paperLeft - buffer.length);
+        const partial = new Uint8Array(buffer.length + printed);
+        partial.set(buffer);
+        partial.set(chunk.subarray(0, printed), buffer.length);
+        // What made it onto the paper, as far as it decodes (it may end inside a command).
+        const decoded = decodeEscPos(Uint8Array.from([...this.answerQueries(partial, socket), 0x1d, 0x56, 0x00])).receipts[0];
+        const sofar = decoded ?? { lines: [], barcodes: [], qrCodes: [], images: 0, cut: false };
+        this.torn.push({ ...sofar, cut: false, receivedAt: new Date().toISOString(), byteLength: partial.length });
+        this.paper = 'out';
+        this.stopped = true;
+        this.paperLeft = undefined;
+        buffer = new Uint8Array(0);
+        this.answerRealtime(chunk.subarray(printed), socket);
+        return;
+      }
+      if (this.paperLeft !== undefined) this.paperLeft -= chunk.length;
       const joined = new Uint8Array(buffer.length + chunk.length);
       joined.set(buffer);
       joined.set(chunk, buffer.length);
-      buffer = this.consume(joined, socket);
+      chunk = joined;
+      buffer = this.consume(chunk, socket);
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));
@@ -144,12 +201,34 @@ export class LabPrinter {
     }
   }
 
+  /** Answers every DLE EOT n in the bytes, wherever it is (a stopped printer still answers them). */
+  private answerRealtime(input: Uint8Array, socket: Duplex): void {
+    for (let i = 0; i + 3 <= input.length; i++) {
+      if (input[i] === DLE && input[i + 1] === 0x04) socket.write(Uint8Array.of(realtimeStatusByte(input[i + 2] ?? 0, this.paper, this.cover, this.drawer)));
+      if (input[i] === DLE && input[i + 1] === 0x14 && input[i + 2] === 0x01) this.kick();
+    }
+  }
+
   private answerQueries(input: Uint8Array, socket: Duplex): Uint8Array {
     let i = 0;
     while (i + 3 <= input.length) {
       const [a, b, n] = [input[i], input[i + 1], input[i + 2] ?? 0];
+      if (a === ESC && b === 0x70) {
+        // ESC p m t1 t2 between receipts: the drawer kick.
+        if (i + 5 > input.length) break;
+        this.kick();
+        i += 5;
+        continue;
+      }
+      if (a === DLE && b === 0x14 && n === 0x01) {
+        // DLE DC4 1 m t: the real-time drawer pulse.
+        if (i + 5 > input.length) break;
+        this.kick();
+        i += 5;
+        continue;
+      }
       if (a === DLE && b === 0x04) {
-        socket.write(Uint8Array.of(realtimeStatusByte(n, this.paper, this.cover)));
+        socket.write(Uint8Array.of(realtimeStatusByte(n, this.paper, this.cover, this.drawer)));
       } else if (a === GS && b === 0x72) {
         socket.write(Uint8Array.of(n === 1 || n === 49 ? transmitPaperStatusByte(this.paper) : 0));
       } else if (a === DLE && (b === 0x05 || b === 0x14)) {

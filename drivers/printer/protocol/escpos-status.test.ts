@@ -5,8 +5,7 @@ import {
   isTransmitStatusByte,
   paperFromSensorByte,
   realtimeStatusByte,
-  transmitPaperStatusByte,
-} from './escpos-status.ts';
+  transmitPaperStatusByte, DRAWER_KICK, DRAWER_KICK_REALTIME, drawerFromPrinterByte } from './escpos-status.ts';
 
 describe('ESC/POS status bytes', () => {
   it('answers DLE EOT 4 with 0x12 when the paper is fine and 0x72 when it ran out', () => {
@@ -33,5 +32,14 @@ describe('ESC/POS status bytes', () => {
     expect(isTransmitStatusByte(0x72)).toBe(false);
     expect(isTransmitStatusByte(transmitPaperStatusByte('ok'))).toBe(true);
     expect(isRealtimeStatusByte(transmitPaperStatusByte('out'))).toBe(false);
+  });
+
+  it('reports the drawer switch in DLE EOT 1 bit 2, and kicks the drawer with ESC p or the real-time DLE DC4 1', () => {
+    expect(realtimeStatusByte(1, 'ok', 'closed', 'open')).toBe(0x16);
+    expect(realtimeStatusByte(1, 'out', 'closed', 'closed')).toBe(0x1a);
+    expect(drawerFromPrinterByte(0x16)).toBe('open');
+    expect(drawerFromPrinterByte(0x12)).toBe('closed');
+    expect(Buffer.from(DRAWER_KICK).toString('hex')).toBe('1b700019fa');
+    expect(Buffer.from(DRAWER_KICK_REALTIME).toString('hex')).toBe('1014010001');
   });
 });

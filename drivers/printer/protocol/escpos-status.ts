@@ -6,6 +6,15 @@
 
 export type PaperState = 'ok' | 'near_end' | 'out';
 export type CoverState = 'closed' | 'open';
+export type DrawerState = 'closed' | 'open';
+
+/** ESC p 0 t1 t2: a pulse on drawer kick-out connector pin 2 (on 50 ms, off 500 ms), what cash drawers take. */
+export const DRAWER_KICK = Uint8Array.of(0x1b, 0x70, 0x00, 0x19, 0xfa);
+/**
+ * DLE DC4 1 0 1: the real-time pulse on pin 2 (100 ms). ESC p waits in the buffer while a printer
+ * is stopped (paper out, cover open); this one is executed at once, so the drawer still opens.
+ */
+export const DRAWER_KICK_REALTIME = Uint8Array.of(0x10, 0x14, 0x01, 0x00, 0x01);
 
 /** DLE EOT 4: roll paper sensor status. */
 export const DLE_EOT_PAPER = Uint8Array.of(0x10, 0x04, 0x04);
@@ -27,10 +36,10 @@ export function isTransmitStatusByte(byte: number): boolean {
 }
 
 /** The reply a printer gives to DLE EOT n. */
-export function realtimeStatusByte(n: number, paper: PaperState, cover: CoverState): number {
+export function realtimeStatusByte(n: number, paper: PaperState, cover: CoverState, drawer: DrawerState = 'closed'): number {
   switch (n) {
-    case 1: // bit 3: offline
-      return FIXED | (paper === 'out' || cover === 'open' ? 0x08 : 0);
+    case 1: // bit 2: drawer kick-out connector pin 3 high (the drawer's switch: open); bit 3: offline
+      return FIXED | (drawer === 'open' ? 0x04 : 0) | (paper === 'out' || cover === 'open' ? 0x08 : 0);
     case 2: // bit 2: cover open; bit 5: printing stopped by paper end; bit 6: error
       return FIXED | (cover === 'open' ? 0x04 : 0) | (paper === 'out' ? 0x20 : 0);
     case 3: // error causes: none emulated
@@ -54,5 +63,10 @@ export function paperFromSensorByte(byte: number): PaperState {
 }
 
 export function coverFromOfflineByte(byte: number): CoverState {
+  return byte & 0x04 ? 'open' : 'closed';
+}
+
+/** DLE EOT 1 reply: the drawer switch on connector pin 3 (high = open on the usual drawers). */
+export function drawerFromPrinterByte(byte: number): DrawerState {
   return byte & 0x04 ? 'open' : 'closed';
 }

@@ -62,6 +62,32 @@ describe('ESC/POS TCP printer with the lab printer', () => {
     expect(lab.receipts()).toHaveLength(1);
   });
 
+  it('fails with paper_out when the paper runs out mid-receipt (found by polling the stopped printer), and prints again when paper is back', async () => {
+    const { lab, printer } = await setup();
+    lab.runOutOfPaperAfter(400);
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toEqual({ ok: false, code: 'paper_out', message: PRINTER_MESSAGES.paper_out });
+    expect(printer.status()).toMatchObject({ state: 'error', code: 'paper_out' });
+    expect(lab.receipts()).toEqual([]);
+    expect(lab.tornReceipts()).toHaveLength(1);
+    expect(lab.tornReceipts()[0]?.cut).toBe(false);
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toMatchObject({ ok: false, code: 'paper_out' });
+    lab.setPaper('ok');
+    expect(await printer.print(SAMPLE_KOREAN_RECEIPT)).toEqual({ ok: true });
+    expect(printer.status()).toEqual({ state: 'online' });
+    expect(lab.receipts()).toHaveLength(1);
+  });
+
+  it('kicks the cash drawer (ESC p) and reads the drawer switch (DLE EOT 1)', async () => {
+    const { lab, printer } = await setup();
+    expect(await printer.readDrawer()).toEqual({ ok: true, drawer: 'closed' });
+    expect(await printer.openDrawer()).toEqual({ ok: true });
+    expect(await printer.readDrawer()).toEqual({ ok: true, drawer: 'open' });
+    expect(lab.state()).toMatchObject({ drawer: 'open', drawerKicks: 1 });
+    lab.closeDrawer();
+    expect(await printer.readDrawer()).toEqual({ ok: true, drawer: 'closed' });
+    expect(lab.receipts()).toEqual([]);
+  });
+
   it('refuses to print with the cover open', async () => {
     const { lab, printer } = await setup();
     lab.setCover('open');

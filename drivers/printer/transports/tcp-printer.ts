@@ -5,6 +5,10 @@ import { encodeEscPos } from '../protocol/escpos-encoder.ts';
 import {
   DLE_EOT_OFFLINE,
   DLE_EOT_PAPER,
+  DLE_EOT_PRINTER,
+  DRAWER_KICK,
+  DRAWER_KICK_REALTIME,
+  drawerFromPrinterByte,
   coverFromOfflineByte,
   isRealtimeStatusByte,
   isTransmitStatusByte,
@@ -14,6 +18,8 @@ import type { PrintDocument, PrintFailureCode, PrintOutcome, ReceiptPrinter } fr
 
 export interface EscPosTcpPrinterOptions {
   host: string;
+  /** While a receipt prints, how often the paper sensor is asked (DLE EOT 4). Default 250 ms. */
+  pollMs?: number;
   /** Raw TCP printing port; 9100 by default. */
   port?: number;
   /** Budget for one print: connect, status checks, sending and the printer's completion reply. Default 5000 ms. */
@@ -21,6 +27,8 @@ export interface EscPosTcpPrinterOptions {
 }
 
 export interface EscPosPrinterOptions {
+  /** While a receipt prints, how often the paper sensor is asked (DLE EOT 4). Default 250 ms. */
+  pollMs?: number;
   /** Opens the byte stream to the printer (TCP, a serial port, a USB printer-class device file). */
   openStream: () => Promise<Duplex>;
   /** Budget for one print: connect, status checks, sending and the printer's completion reply. Default 5000 ms. */
@@ -59,10 +67,12 @@ export class EscPosPrinter implements ReceiptPrinter {
   private closed = true;
   private readonly openStream: () => Promise<Duplex>;
   private readonly timeoutMs: number;
+  private readonly pollMs: number;
 
   constructor(options: EscPosPrinterOptions) {
     this.openStream = options.openStream;
     this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.pollMs = options.pollMs ?? 250;
   }
 
   /** Connects and reads the paper and cover state; an unreachable printer opens `offline`. */
@@ -109,7 +119,7 @@ export class EscPosPrinter implements ReceiptPrinter {
           await this.connect();
           await this.checkReady();
           this.send(bytes);
-          const reply = await this.readByte(isTransmitStatusByte);
+          const reply = await this.awaitCompletion();
           // GS r 1 reply: bits 0,1 near end, bits 2,3 paper end (the job itself was printed).
           if (reply & 0x0c) this.setStatus({ state: 'error', code: 'paper_out', detail: PRINTER_MESSAGES.paper_out });
           else if (reply & 0x03) this.setStatus({ state: 'online', code: 'paper_near_end', detail: 'Paper near end.' });
@@ -120,6 +130,69 @@ export class EscPosPrinter implements ReceiptPrinter {
         return { ok: false, code, message: PRINTER_MESSAGES[code] };
       }
     });
+  }
+
+  openDrawer(): Promise<PrintOutcome> {
+    return this.enqueue(async (): Promise<PrintOutcome> => {
+      if (this.closed) return { ok: false, code: 'disconnected', message: 'The printer is closed.' };
+      try {
+        await this.withTimeout(async () => {
+          await this.connect();
+          this.send(this.current.state === 'error' ? DRAWER_KICK_REALTIME : DRAWER_KICK);
+        });
+        return { ok: true };
+      } catch (error) {
+        const code = error instanceof PrintFailure ? error.code : 'disconnected';
+        return { ok: false, code, message: PRINTER_MESSAGES[code] };
+      }
+    });
+  }
+
+  readDrawer(): Promise<{ ok: true; drawer: 'open' | 'closed' } | { ok: false; code: PrintFailureCode; message: string }> {
+    return this.enqueue(async () => {
+      if (this.closed) return { ok: false as const, code: 'disconnected' as const, message: 'The printer is closed.' };
+      try {
+        let drawer: 'open' | 'closed' = 'closed';
+        await this.withTimeout(async () => {
+          await this.connect();
+          this.send(DLE_EOT_PRINTER);
+          drawer = drawerFromPrinterByte(await this.readByte(isRealtimeStatusByte));
+        });
+        return { ok: true as const, drawer };
+      } catch (error) {
+        const code = error instanceof PrintFailure ? error.code : 'disconnected';
+        return { ok: false as const, code, message: PRINTER_MESSAGES[code] };
+      }
+    });
+  }
+
+  /**
+   * Waits for the GS r 1 reply that ends the job. Meanwhile it asks the paper sensor (real-time
+   * DLE EOT 4, which a printer answers even while it is stopped): paper that runs out mid-receipt
+   * stops the printer before it reaches the reply, and is reported as paper_out instead of a timeout.
+   */
+  private async awaitCompletion(): Promise<number> {
+    const socket = this.socket;
+    let timer: NodeJS.Timeout | undefined;
+    const poll = (): void => {
+      timer = setTimeout(() => {
+        if (this.socket === socket && socket && !socket.destroyed) socket.write(DLE_EOT_PAPER);
+        poll();
+      }, this.pollMs);
+    };
+    poll();
+    try {
+      for (;;) {
+        const byte = await this.readByte((b) => isTransmitStatusByte(b) || isRealtimeStatusByte(b));
+        if (isTransmitStatusByte(byte)) return byte;
+        if (paperFromSensorByte(byte) === 'out') {
+          this.setStatus({ state: 'error', code: 'paper_out', detail: PRINTER_MESSAGES.paper_out });
+          throw new PrintFailure('paper_out');
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -149,6 +222,8 @@ export class EscPosPrinter implements ReceiptPrinter {
   }
 
   private async checkReady(): Promise<void> {
+    // A reply to a paper poll of the last job may still be waiting: it must not answer this job's questions.
+    this.inbox = [];
     this.send(DLE_EOT_PAPER);
     const paper = paperFromSensorByte(await this.readByte(isRealtimeStatusByte));
     this.send(DLE_EOT_OFFLINE);
@@ -220,6 +295,10 @@ export class EscPosPrinter implements ReceiptPrinter {
 /** An ESC/POS printer on the network: raw TCP, port 9100 by default. */
 export class EscPosTcpPrinter extends EscPosPrinter {
   constructor(options: EscPosTcpPrinterOptions) {
-    super({ openStream: () => openTcp(options.host, options.port ?? 9100), ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
+    super({
+      openStream: () => openTcp(options.host, options.port ?? 9100),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    });
   }
 }
