@@ -34,24 +34,22 @@ export function AgeCheckDialog({ client, sale }: Props) {
   };
 
   return (
-    <div className="modal-backdrop">
-      <ToolDialog title={t('age.title')} role="alertdialog" className="age-check-dialog">
-        <p className="age-ask">{t('age.ask')}</p>
-        <ul aria-label={t('age.items')}>
-          {pending.map((l) => (
-            <li key={l.lineId}>{lineName(l, lang)}</li>
-          ))}
-        </ul>
-        <ApprovalFailure failure={failure} />
-        <div className="panel-actions">
-          <KeyButton shortcut="Enter" className="primary big" autoFocus onClick={() => void answer(true)}>
-            {t('age.approve')}
-          </KeyButton>
-          <button type="button" className="big danger" onClick={() => void answer(false)}>
-            {t('age.refuse')}
-          </button>
-        </div>
-      </ToolDialog>
-    </div>
+    <ToolDialog title={t('age.title')} role="alertdialog" className="age-check-dialog">
+      <p className="age-ask">{t('age.ask')}</p>
+      <ul aria-label={t('age.items')}>
+        {pending.map((l) => (
+          <li key={l.lineId}>{lineName(l, lang)}</li>
+        ))}
+      </ul>
+      <ApprovalFailure failure={failure} />
+      <div className="panel-actions">
+        <KeyButton shortcut="Enter" className="primary" autoFocus onClick={() => void answer(true)}>
+          {t('age.approve')}
+        </KeyButton>
+        <button type="button" className="danger" onClick={() => void answer(false)}>
+          {t('age.refuse')}
+        </button>
+      </div>
+    </ToolDialog>
   );
 }

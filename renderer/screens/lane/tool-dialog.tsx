@@ -27,18 +27,21 @@ export function ToolDialog({ title, className, role = 'dialog', onClose, childre
     event.stopPropagation();
     onClose?.();
   };
+  // Over the lane, in the middle: the basket and the total stay visible around it.
   return (
-    <section
-      ref={frame}
-      tabIndex={-1}
-      className={['panel', 'tool-dialog', className].filter(Boolean).join(' ')}
-      role={role}
-      aria-modal="true"
-      aria-labelledby={id}
-      onKeyDown={onKeyDown}
-    >
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
+    <div className="modal-backdrop">
+      <section
+        ref={frame}
+        tabIndex={-1}
+        className={['panel', 'tool-dialog', className].filter(Boolean).join(' ')}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={id}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={id}>{title}</h2>
+        {children}
+      </section>
+    </div>
   );
 }
