@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CentralStore } from '../fixtures/central/central-store.ts';
+import { SqliteCentralStore } from '../fixtures/central/central-store.ts';
 import { seedDemoStore } from '../fixtures/central/seed.ts';
 import { generateCatalog, generatedBarcode } from '../fixtures/catalog-generator.ts';
 import { demoProducts } from '../fixtures/demo-store/products.ts';
@@ -58,7 +58,7 @@ export async function runSyncBench(dir: string, products: number): Promise<{ met
 
   // The centre: the demo store plus the generated catalog (seeding is not timed).
   const seedStart = performance.now();
-  const seed = new CentralStore(dbPath);
+  const seed = new SqliteCentralStore(dbPath);
   seedDemoStore(seed);
   seed.upsertProducts(generateCatalog(products, 7));
   seed.close();
@@ -79,7 +79,7 @@ export async function runSyncBench(dir: string, products: number): Promise<{ met
     notes['catalog_bootstrap_s'] = `${boot.items} products in ${boot.pages} pages`;
 
     // 10,000 price changes made at the centre (another connection on its file), pulled and applied.
-    const admin = new CentralStore(dbPath);
+    const admin = new SqliteCentralStore(dbPath);
     const changes = Array.from({ length: 10_000 }, (_, k) => ({ barcode: generatedBarcode((k * 97) % products, 7), price: 100 + k }));
     const changed = admin.setPrices(changes);
     admin.close();
@@ -96,7 +96,7 @@ export async function runSyncBench(dir: string, products: number): Promise<{ met
     const push = await pushOutbox(client, store.outbox);
     metrics['outbox_flush_10k_s'] = round((performance.now() - t) / 1000);
     if (push.error || push.applied + push.flagged !== 10_000) throw new Error(`flush: ${JSON.stringify(push)}`);
-    const ledgerDb = new CentralStore(dbPath);
+    const ledgerDb = new SqliteCentralStore(dbPath);
     const equal = JSON.stringify(centralLedger(ledgerDb.db, till.tillId)) === JSON.stringify(tillLedger(store.dbs.till));
     ledgerDb.close();
     if (!equal) throw new Error('after the flush the central ledger differs from the till journal');
