@@ -119,6 +119,19 @@ describe('migrations', () => {
     });
   });
 
+  describe('till 0005-store-config', () => {
+    it('adds the store configuration table, empty, next to the journal', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'), 4);
+      expect(migrate(db, loadMigrations('till'), 5)).toEqual([5]);
+      expect(db.prepare('SELECT count(*) AS n FROM store_config').get()).toEqual({ n: 0 });
+      const ins = db.prepare("INSERT INTO store_config (key, value, updated_at) VALUES ('k', '1', 't')");
+      ins.run();
+      expect(() => ins.run()).toThrow(/UNIQUE|PRIMARY/);
+      db.close();
+    });
+  });
+
   describe('catalog 0001-catalog', () => {
     it('keeps one product per barcode', () => {
       const db = new Database(freshFile());
