@@ -9,6 +9,7 @@ import { CancelSaleDialog } from './cancel-sale-dialog.tsx';
 import { DiscountDialog } from './discount-dialog.tsx';
 import { saleToolCommandFor, saleToolKeys, type SaleToolCommand } from './lane-keys.ts';
 import { PriceOverrideDialog } from './price-override-dialog.tsx';
+import { saleToolAvailability } from './sale-tool-availability.ts';
 import { SuspendedDialog } from './suspended-dialog.tsx';
 import './sale-tools.css';
 
@@ -34,16 +35,8 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
   const [open, setOpen] = useState<Open>('none');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const liveLines = (sale?.lines ?? []).filter((l) => !l.voided);
-  const selectedLine = liveLines.find((l) => l.lineId === selectedLineId) ?? null;
-  const untendered = sale !== null && sale.payment.paid === 0 && !paying;
-  const can: Record<SaleToolCommand, boolean> = {
-    discount: untendered && liveLines.length > 0,
-    priceOverride: untendered && selectedLine !== null,
-    suspend: untendered,
-    resumeList: !paying,
-    cancelSale: untendered,
-  };
+  const selectedLine = sale?.lines.find((l) => l.lineId === selectedLineId && !l.voided) ?? null;
+  const can = saleToolAvailability(sale, selectedLineId, paying);
 
   // A new sale starts clean: the last "suspended" or "cancelled" note is about another one.
   const saleId = sale?.id ?? null;
