@@ -185,7 +185,8 @@ export const productHitView = z.object({
 export const methods = {
   'till.status': { input: empty, output: tillStatusView },
   'session.signIn': { input: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict(), output: staffView },
-  'session.signOut': { input: empty, output: z.object({}) },
+  /** With sales not yet synced, signing out needs a supervisor's PIN (else unsynced_sales). */
+  'session.signOut': { input: z.object({ supervisorPin: z.string().regex(/^\d{4,8}$/).optional() }).strict(), output: z.object({}) },
   'sale.scan': {
     input: z.object({ code: z.string().min(1).max(256), source: z.enum(['wedge', 'manual']) }).strict(),
     output: saleView,
@@ -258,7 +259,7 @@ export const methods = {
   /** Mid-shift report of the open shift, printed. */
   'report.x': { input: empty, output: shiftReportView },
   /** Closes the business day of the last closed shift (once per day), printed. */
-  'report.z': { input: empty, output: shiftReportView },
+  'report.z': { input: z.object({ supervisorPin: z.string().regex(/^\d{4,8}$/).optional() }).strict(), output: shiftReportView },
   /** Electronic journal search; every criterion is optional and they combine. */
   'journal.search': {
     input: z
@@ -335,6 +336,7 @@ export type ApiErrorCode =
   | 'day_closed'
   | 'invalid_count'
   | 'sale_unknown'
+  | 'unsynced_sales'
   | 'internal';
 
 export interface ApiError {

@@ -16,7 +16,8 @@ import { EventBus } from './event-bus.ts';
 import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
 import { ProductSearch } from './search-service.ts';
-import { ShiftService } from './shift-service.ts';
+import { SHIFT_MESSAGES, ShiftService } from './shift-service.ts';
+import { supervisorApproval } from './shift-approval.ts';
 import { JournalService } from './journal-service.ts';
 import { SqliteJournalSearch } from '../store/journal-search-repository.ts';
 import { SqliteShifts } from '../store/shift-repository.ts';
@@ -106,7 +107,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
-  const shifts = new ShiftService({ shifts: new SqliteShifts(dbs.till), identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn });
+  const shifts = new ShiftService({ shifts: new SqliteShifts(dbs.till), identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn,
+    unsyncedSales: () => sync.status().queued,
+    approve: (pin) => supervisorApproval(staff.list(), pin),
+  });
 
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
 
@@ -123,7 +127,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     }),
     'session.signIn': async ({ pin }) => reply(await lane.signIn(pin)),
-    'session.signOut': async () => reply(await lane.signOut()),
+    'session.signOut': async ({ supervisorPin }) => {
+      // Leaving the till with sales it has not synced is a supervisor's call.
+      const queued = sync.status().queued;
+      if (queued > 0 && !(await supervisorApproval(staff.list(), supervisorPin))) {
+        return { ok: false, error: { code: 'unsynced_sales', message: SHIFT_MESSAGES.unsyncedSales(queued) } };
+      }
+      return reply(await lane.signOut());
+    },
     'sale.scan': async ({ code, source }) => reply(await lane.scan(code, source)),
     'sale.voidLine': async ({ lineId }) => reply(await lane.voidLine(lineId)),
     'sale.setQuantity': async ({ lineId, quantity }) => reply(await lane.setQuantity(lineId, quantity)),
@@ -144,7 +155,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'shift.noSale': async ({ reason }) => reply(shifts.cash('noSale', 0, reason)),
     'shift.close': async ({ counts }) => reply(await shifts.close(counts)),
     'report.x': async () => reply(await shifts.reportX()),
-    'report.z': async () => reply(await shifts.reportZ()),
+    'report.z': async ({ supervisorPin }) => reply(await shifts.reportZ(supervisorPin)),
     'journal.search': async (query) => ({ ok: true, value: journalDesk.search(query) }),
     'journal.reprint': async ({ saleId, gift }) => reply(await journalDesk.reprint(saleId, gift)),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),

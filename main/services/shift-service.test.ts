@@ -19,11 +19,13 @@ let printed: PrintDocument[];
 let staff: StaffView | null;
 let now: Date;
 let seq = 0;
+let unsynced: number;
 
 const printer = { print: async (doc: PrintDocument) => (printed.push(doc), { ok: true as const }) } as unknown as ReceiptPrinter;
 
 function service(): ShiftService {
-  return new ShiftService({ shifts: repo, identity: TEST_IDENTITY, clock: { now: () => now }, ids: { newId: () => `id-${++seq}` }, printer, staff: () => staff });
+  return new ShiftService({ shifts: repo, identity: TEST_IDENTITY, clock: { now: () => now }, ids: { newId: () => `id-${++seq}` }, printer, staff: () => staff,
+    unsyncedSales: () => unsynced, approve: async (pin) => (pin === '5678' ? { id: 'staff-3' } : null) });
 }
 
 /** Rings a 3,000 won sale paid as given, straight into the journal. */
@@ -48,6 +50,7 @@ beforeEach(() => {
   staff = { id: 'staff-1', name: '김민지', role: 'cashier' };
   // 23:30 in Seoul on 25 November.
   now = new Date('2026-11-25T14:30:00.000Z');
+  unsynced = 0;
 });
 afterEach(() => {
   dbs.close();
@@ -133,6 +136,16 @@ describe('shifts and the cash drawer', () => {
     expect(text(printed.at(-1))).toMatch(/\[Z 리포트\][\s\S]*Z 번호 1/);
     expect(await shifts.reportZ()).toEqual({ ok: false, code: 'day_closed', message: SHIFT_MESSAGES.dayClosed('2026-11-25') });
     expect(shifts.open(0)).toMatchObject({ ok: false, code: 'day_closed' });
+  });
+
+  it('closes the day with sales not yet synced only with a supervisor PIN', async () => {
+    const shifts = service();
+    shifts.open(0);
+    await shifts.close({});
+    unsynced = 3;
+    expect(await shifts.reportZ()).toEqual({ ok: false, code: 'unsynced_sales', message: SHIFT_MESSAGES.unsyncedSales(3) });
+    expect(await shifts.reportZ('1234')).toMatchObject({ ok: false, code: 'unsynced_sales' });
+    expect(await shifts.reportZ('5678')).toMatchObject({ ok: true, value: { kind: 'Z', zNumber: 1 } });
   });
 
   it('keeps every shift event locally, in order, each with its own idempotency key', async () => {

@@ -16,6 +16,7 @@ export const SHIFT_MESSAGES = {
   nothingToClose: 'no closed shift is waiting for the day to close',
   dayClosed: (day: string) => `business day ${day} is already closed`,
   noPrinter: 'no receipt printer is configured',
+  unsyncedSales: (count: number) => `${count} sale(s) are not synced yet: a supervisor's PIN is needed`,
 } as const;
 
 export type ShiftResult<T> = Result<T, ApiErrorCode>;
@@ -28,6 +29,10 @@ export interface ShiftDeps {
   readonly printer: ReceiptPrinter | null;
   /** Who is signed in at the lane now. */
   readonly staff: () => StaffView | null;
+  /** Sales committed but not yet accepted by the central API. */
+  readonly unsyncedSales: () => number;
+  /** The supervisor whose PIN this is, if any. */
+  readonly approve: (pin: string | undefined) => Promise<{ readonly id: string } | null>;
 }
 
 const shiftView = (s: ShiftRecord): ShiftView => ({
@@ -103,11 +108,13 @@ export class ShiftService {
     return ok(await this.print(this.report('shift', [closed], null)));
   }
 
-  /** The Z report: closes the business day of the latest closed shift, once. */
-  async reportZ(): Promise<ShiftResult<ShiftReportView>> {
+  /** The Z report: closes the business day of the latest closed shift, once; with unsynced sales, only with a supervisor's PIN. */
+  async reportZ(supervisorPin?: string): Promise<ShiftResult<ShiftReportView>> {
     const staff = this.deps.staff();
     if (!staff) return fail('not_signed_in', SHIFT_MESSAGES.notSignedIn);
     if (this.deps.shifts.current()) return fail('shift_still_open', SHIFT_MESSAGES.shiftStillOpen);
+    const unsynced = this.deps.unsyncedSales();
+    if (unsynced > 0 && !(await this.deps.approve(supervisorPin))) return fail('unsynced_sales', SHIFT_MESSAGES.unsyncedSales(unsynced));
     const day = this.deps.shifts.latestClosedDay();
     if (day === undefined) return fail('no_shift', SHIFT_MESSAGES.nothingToClose);
     if (this.deps.shifts.dayClose(day)) return fail('day_closed', SHIFT_MESSAGES.dayClosed(day));

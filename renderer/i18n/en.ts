@@ -272,4 +272,11 @@ export const en: Messages = {
   'journal.giftPrinted': 'The gift receipt was printed.',
   'journal.printFailed': 'Printing failed: {detail}',
   'error.sale_unknown': 'That sale is not in the journal.',
+
+  'unsynced.title': 'Sales not synced',
+  'unsynced.signOut': '{count} sale(s) have not reached head office yet. Signing out needs a supervisor PIN.',
+  'unsynced.closeDay': '{count} sale(s) have not reached head office yet. Closing the day needs a supervisor PIN.',
+  'unsynced.pin': 'Supervisor PIN',
+  'unsynced.confirm': 'Supervisor approves',
+  'error.unsynced_sales': 'Sales are not synced yet: a supervisor must approve.',
 };

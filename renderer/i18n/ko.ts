@@ -270,6 +270,13 @@ export const ko = {
   'journal.giftPrinted': '교환권을 출력했습니다.',
   'journal.printFailed': '출력 실패: {detail}',
   'error.sale_unknown': '저널에 없는 거래입니다.',
+
+  'unsynced.title': '동기화되지 않은 거래',
+  'unsynced.signOut': '아직 본사로 전송되지 않은 거래가 {count}건 있습니다. 로그아웃하려면 관리자 PIN이 필요합니다.',
+  'unsynced.closeDay': '아직 본사로 전송되지 않은 거래가 {count}건 있습니다. 영업을 마감하려면 관리자 PIN이 필요합니다.',
+  'unsynced.pin': '관리자 PIN',
+  'unsynced.confirm': '관리자 승인',
+  'error.unsynced_sales': '동기화되지 않은 거래가 있어 관리자 승인이 필요합니다.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

@@ -8,6 +8,8 @@ import { useTill } from '../state/use-till.ts';
 import { LaneScreen } from './lane/lane-screen.tsx';
 import { ShiftScreen } from './shift/shift-screen.tsx';
 import { JournalScreen } from './journal/journal-screen.tsx';
+import { UnsyncedDialog } from './shift/unsynced-dialog.tsx';
+import type { ApiError } from '../../main/api/contract.ts';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
 
 /**
@@ -24,6 +26,26 @@ export function App({ client }: { client: LiveTillClient }) {
     else setScannedSignedOut(code);
   });
   useEffect(() => listenKeyboardWedge((code) => onScan(code)), []);
+
+  // Signing out with sales not yet synced warns and asks a supervisor (the host checks it too).
+  const [askSignOut, setAskSignOut] = useState(false);
+  const [signOutFailure, setSignOutFailure] = useState<ApiError | null>(null);
+  const unsynced = state.sync?.queued ?? 0;
+  const signOut = async () => {
+    if (unsynced > 0) {
+      setSignOutFailure(null);
+      setAskSignOut(true);
+      return;
+    }
+    await actions.signOut();
+  };
+  const signOutApproved = async (supervisorPin: string) => {
+    const reply = await client.invoke('session.signOut', { supervisorPin });
+    if (!reply.ok) return setSignOutFailure(reply.error);
+    setAskSignOut(false);
+    await actions.reload();
+  };
+  const laneActions = { ...actions, signOut };
 
   // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
   const [route, setRoute] = useState<'lane' | 'shift' | 'journal'>('lane');
@@ -46,7 +68,10 @@ export function App({ client }: { client: LiveTillClient }) {
 
   return (
     <div className="app">
-      <TillHeader store={state.store} staff={state.staff} devices={state.devices} sync={state.sync} onSignOut={() => void actions.signOut()} />
+      <TillHeader store={state.store} staff={state.staff} devices={state.devices} sync={state.sync} onSignOut={() => void signOut()} />
+      {askSignOut ? (
+        <UnsyncedDialog count={unsynced} action="signOut" failure={signOutFailure} onConfirm={(pin) => void signOutApproved(pin)} onCancel={() => setAskSignOut(false)} />
+      ) : null}
       {connection === 'reconnecting' ? (
         <p className="connection-banner" aria-live="polite">
           {t('app.reconnecting')}
@@ -80,7 +105,7 @@ export function App({ client }: { client: LiveTillClient }) {
       ) : state.staff && route === 'journal' ? (
         <JournalScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff ? (
-        <LaneScreen state={state} actions={actions} client={client} />
+        <LaneScreen state={state} actions={laneActions} client={client} />
       ) : (
         <SignInScreen onSignIn={actions.signIn} scannedCode={scannedSignedOut} />
       )}

@@ -6,6 +6,7 @@ import { parseMoneyInput } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { CashCountForm } from './cash-count-form.tsx';
 import { ShiftReportPanel } from './shift-report-view.tsx';
+import { UnsyncedDialog } from './unsynced-dialog.tsx';
 
 interface Props {
   readonly client: TillClient;
@@ -36,6 +37,7 @@ export function ShiftScreen({ client, onClose }: Props) {
   const [kind, setKind] = useState<CashKind>('drop');
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
+  const [askZ, setAskZ] = useState<{ count: number; failure: ApiError | null } | null>(null);
 
   const reload = useCallback(async () => {
     const r = await client.invoke('shift.current', {});
@@ -81,7 +83,23 @@ export function ShiftScreen({ client, onClose }: Props) {
   };
 
   const reportX = () => void run(() => client.invoke('report.x', {}), setReport);
-  const reportZ = () => void run(() => client.invoke('report.z', {}), setReport);
+  const reportZ = () => void closeDay(undefined);
+  /** With unsynced sales the host asks for a supervisor: the dialog takes the PIN and tries again. */
+  const closeDay = async (supervisorPin: string | undefined) => {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    const r = await client.invoke('report.z', supervisorPin ? { supervisorPin } : {});
+    setBusy(false);
+    if (r.ok) {
+      setAskZ(null);
+      setReport(r.value);
+    } else if (r.error.code === 'unsynced_sales') {
+      const status = await client.invoke('till.status', {});
+      setAskZ({ count: status.ok ? status.value.sync.queued : 0, failure: supervisorPin ? r.error : null });
+    } else setFailure(r.error);
+    await reload();
+  };
   const closeShift = (counts: Record<string, number>) =>
     void run(() => client.invoke('shift.close', { counts }), (r) => {
       setCounting(false);
@@ -91,6 +109,7 @@ export function ShiftScreen({ client, onClose }: Props) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     const open = shift !== null && shift !== undefined;
+    if (askZ) return; // the dialog has the keyboard
     if (event.key === shiftKeys.back) {
       if (counting) setCounting(false);
       else onClose();
@@ -167,6 +186,9 @@ export function ShiftScreen({ client, onClose }: Props) {
           {t('shift.back')}
         </KeyButton>
       </div>
+      {askZ ? (
+        <UnsyncedDialog count={askZ.count} action="closeDay" failure={askZ.failure} onConfirm={(pin) => void closeDay(pin)} onCancel={() => setAskZ(null)} />
+      ) : null}
       {report ? <ShiftReportPanel report={report} /> : null}
     </main>
   );
