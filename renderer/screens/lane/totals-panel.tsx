@@ -36,12 +36,17 @@ export function TotalsPanel({ sale, currency }: Props) {
       {sale && sale.savings.length > 0 ? (
         <section className="savings" aria-label={t('savings.title')}>
           <ul>
-            {sale.savings.map((saving, i) => (
-              <li key={i}>
-                <span>{saving.label[lang] ?? saving.label['ko'] ?? Object.values(saving.label)[0] ?? ''}</span>
-                <span>{money(-saving.amount, sale.currency)}</span>
-              </li>
-            ))}
+            {sale.savings.map((saving, i) => {
+              const label = saving.label[lang] ?? saving.label['ko'] ?? Object.values(saving.label)[0] ?? '';
+              const amount = money(-saving.amount, sale.currency);
+              // Read as one phrase ("라면 2+1  -₩1,100"), shown as two columns.
+              return (
+                <li key={i} aria-label={t('savings.entry', { label, amount })}>
+                  <span>{label}</span>
+                  <span>{amount}</span>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
