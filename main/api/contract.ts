@@ -283,6 +283,16 @@ export const methods = {
   'sync.now': { input: empty, output: syncStatusView },
   /** Back office: the rejected mutations, newest first. */
   'sync.quarantine': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(quarantinedMutationView) },
+  /** Receipts a printer fault left owed (the reprint queue), oldest first. */
+  'receipts.queued': {
+    input: empty,
+    output: z.array(z.object({ saleId: z.string(), receiptNumber: z.string(), reason: z.string(), queuedAt: z.string() })),
+  },
+  /** Prints the queued receipts, marked COPY, once the printer is back; stops at the first failure, which stays queued. */
+  'receipts.reprintQueued': {
+    input: empty,
+    output: z.object({ printed: z.array(z.string()), remaining: z.number().int(), error: z.string().optional() }),
+  },
 } as const;
 
 export const events = {

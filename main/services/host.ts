@@ -19,6 +19,7 @@ import { ProductSearch } from './search-service.ts';
 import { SHIFT_MESSAGES, ShiftService } from './shift-service.ts';
 import { supervisorApproval } from './shift-approval.ts';
 import { JournalService } from './journal-service.ts';
+import { ReceiptReprints } from './receipt-reprints.ts';
 import { SqliteJournalSearch } from '../store/journal-search-repository.ts';
 import { SqliteShifts } from '../store/shift-repository.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
@@ -113,6 +114,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
+  const receiptReprints = new ReceiptReprints({ queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer });
 
   const handlers: Handlers = {
     'till.status': async () => ({
@@ -159,6 +161,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'journal.search': async (query) => ({ ok: true, value: journalDesk.search(query) }),
     'journal.reprint': async ({ saleId, gift }) => reply(await journalDesk.reprint(saleId, gift)),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
+    'receipts.queued': async () => ({ ok: true, value: receiptReprints.list() }),
+    'receipts.reprintQueued': async () => ({ ok: true, value: await receiptReprints.reprintQueued() }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
     'sync.quarantine': async ({ limit }) => ({ ok: true, value: sync.quarantine(limit) }),
   };

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
+import { launchChromium } from '../support/browser.ts';
+import { lanePage } from '../support/lane-page.ts';
+import { startTillRig, type TillRig } from '../support/till-rig.ts';
+import { NodeTillClient } from '../support/ws-till-client.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const { ramen } = DEMO_PRODUCTS;
+
+let rig: TillRig;
+let browser: Browser;
+let page: Page;
+let client: NodeTillClient;
+
+beforeAll(async () => {
+  rig = await startTillRig();
+  await rig.ready();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(rig.host.url);
+  client = await NodeTillClient.connect(rig.host.url);
+});
+
+afterAll(async () => {
+  client?.close();
+  await browser?.close();
+  await rig?.close();
+});
+
+describe('a receipt that fails for paper-out (browser mode, lab printer)', () => {
+  it('completes the sale, shows the fault, and reprints the receipt as a copy once the paper is back', async () => {
+    const lane = lanePage(page, rig);
+    await lane.signIn('1234');
+
+    // The paper runs out in the middle of this customer's receipt.
+    rig.lab.printer.runOutOfPaperAfter(300);
+    await lane.ring(ramen.barcode);
+    await lane.payCash();
+    const receiptNumber = await lane.receiptNumber();
+    expect(receiptNumber).toMatch(/^0001-01-\d{6}$/);
+    await expect.poll(() => lane.done().textContent()).toContain('영수증 출력 실패');
+    await expect.poll(() => lane.done().textContent()).toMatch(/paper/i);
+    expect(rig.lab.printer.receipts()).toHaveLength(0);
+    expect(rig.lab.printer.tornReceipts()).toHaveLength(1);
+
+    // The sale is in the journal, and its receipt is owed.
+    const recent = await client.call('journal.recent', { limit: 1 });
+    expect(recent[0]?.receiptNumber).toBe(receiptNumber);
+    expect(await client.call('receipts.queued', {})).toMatchObject([{ receiptNumber, reason: 'paper_out' }]);
+
+    // New paper in: the queued receipt prints, marked as a copy.
+    rig.lab.printer.setPaper('ok');
+    expect(await client.call('receipts.reprintQueued', {})).toEqual({ printed: [receiptNumber], remaining: 0 });
+    const reprint = await waitFor('the reprinted receipt', () => rig.lab.printer.receipts().at(-1));
+    expect(reprint.barcodes).toEqual([receiptNumber]);
+    expect(reprint.lines.join('\n')).toContain('재발행');
+    expect(reprint.lines.join('\n')).toContain(ramen.name['ko']);
+    expect(await client.call('receipts.queued', {})).toEqual([]);
+  });
+});
