@@ -90,4 +90,12 @@ describe('suspending, resuming and cancelling sales at the lane', () => {
     await expect.poll(() => row(banana.name['ko']).count()).toBe(0);
     await expect.poll(() => lane.summary().getByLabel('합계').textContent()).toBe(won(0));
   });
+
+  it('names every sale tool and its key in English too', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    const tools = page.getByRole('group', { name: 'Sale tools' }).getByRole('button');
+    await expect.poll(() => tools.allTextContents()).toEqual(['Discount F10', 'Change price Alt+P', 'Suspend Alt+S', 'Suspended sales Alt+R', 'Cancel sale Alt+X']);
+    expect(await tools.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-keyshortcuts')))).toEqual(['F10', 'Alt+P', 'Alt+S', 'Alt+R', 'Alt+X']);
+  });
 });
+

@@ -12,11 +12,6 @@ export function lanePage(page: Page, rig: TillRig) {
     basket: () => page.getByRole('table', { name: '장바구니' }),
     summary: () => page.getByRole('region', { name: '금액 요약' }),
     done: () => page.getByRole('status', { name: '결제 완료' }),
-    /** A keyboard-wedge scanner types the code faster than any person, then Enter. */
-    async scan(code: string): Promise<void> {
-      await page.keyboard.type(code);
-      await page.keyboard.press('Enter');
-    },
     /**
      * Rings one item from the lab's device scanner and waits until the lane shows it. The device
      * scanner rings exactly like the wedge, and its timing does not depend on how busy the machine is
