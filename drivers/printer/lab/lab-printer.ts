@@ -2,7 +2,7 @@ import type net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createEmitter, type Unsubscribe } from '../../device.ts';
 import { decodeEscPos, type DecodedReceipt } from '../protocol/escpos-decoder.ts';
-import { realtimeStatusByte, transmitPaperStatusByte, type CoverState, type DrawerState, type PaperState } from '../protocol/escpos-status.ts';
+import { asbBytes, realtimeStatusByte, transmitPaperStatusByte, type CoverState, type DrawerState, type PaperState } from '../protocol/escpos-status.ts';
 import { listenTcp, portOf } from '../../lab/listen.ts';
 
 /** A receipt the lab printer printed, as decoded from the bytes it received. */
@@ -39,6 +39,8 @@ export class LabPrinter {
   /** After paper ran out mid-receipt: the rest of that job is lost; only real-time queries are answered. */
   private stopped = false;
   private readonly torn: LabReceipt[] = [];
+  /** Connections that asked for automatic status back (GS a n, n not 0). */
+  private readonly asb = new Set<Duplex>();
 
   private constructor(private readonly server: net.Server | undefined) {
     server?.on('connection', (socket) => {
@@ -75,7 +77,9 @@ export class LabPrinter {
   }
 
   setPaper(paper: PaperState): void {
+    const changed = paper !== this.paper;
     this.paper = paper;
+    if (changed) this.statusBack();
     if (paper !== 'out') {
       this.stopped = false;
       this.paperLeft = undefined;
@@ -95,16 +99,27 @@ export class LabPrinter {
 
   private kick(): void {
     this.kicks += 1;
+    if (this.drawer === 'open') return;
     this.drawer = 'open';
+    this.statusBack();
   }
 
   /** The cashier pushes the drawer shut. */
   closeDrawer(): void {
+    if (this.drawer === 'closed') return;
     this.drawer = 'closed';
+    this.statusBack();
+  }
+
+  /** Automatic status back: the 4-byte block to every connection that enabled it. */
+  private statusBack(): void {
+    for (const socket of this.asb) if (!socket.destroyed) socket.write(asbBytes(this.paper, this.cover, this.drawer));
   }
 
   setCover(cover: CoverState): void {
+    const changed = cover !== this.cover;
     this.cover = cover;
+    if (changed) this.statusBack();
     this.release();
   }
 
@@ -164,6 +179,7 @@ export class LabPrinter {
         const sofar = decoded ?? { lines: [], barcodes: [], qrCodes: [], images: 0, cut: false };
         this.torn.push({ ...sofar, cut: false, receivedAt: new Date().toISOString(), byteLength: partial.length });
         this.paper = 'out';
+        this.statusBack();
         this.stopped = true;
         this.paperLeft = undefined;
         buffer = new Uint8Array(0);
@@ -178,7 +194,10 @@ export class LabPrinter {
       buffer = this.consume(chunk, socket);
     });
     socket.on('error', () => socket.destroy());
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.asb.delete(socket);
+    });
   }
 
   /** Answers status queries at the head of the buffer, decodes finished receipts, returns what is left. */
@@ -218,6 +237,16 @@ export class LabPrinter {
         if (i + 5 > input.length) break;
         this.kick();
         i += 5;
+        continue;
+      }
+      if (a === GS && b === 0x61) {
+        // GS a n: automatic status back on (the first block goes out at once) or off.
+        if (n === 0) this.asb.delete(socket);
+        else {
+          this.asb.add(socket);
+          socket.write(asbBytes(this.paper, this.cover, this.drawer));
+        }
+        i += 3;
         continue;
       }
       if (a === DLE && b === 0x14 && n === 0x01) {

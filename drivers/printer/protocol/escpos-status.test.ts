@@ -5,7 +5,7 @@ import {
   isTransmitStatusByte,
   paperFromSensorByte,
   realtimeStatusByte,
-  transmitPaperStatusByte, DRAWER_KICK, DRAWER_KICK_REALTIME, drawerFromPrinterByte } from './escpos-status.ts';
+  transmitPaperStatusByte, ASB_ENABLE, DRAWER_KICK, DRAWER_KICK_REALTIME, PrinterReplyReader, asbBytes, drawerFromPrinterByte } from './escpos-status.ts';
 
 describe('ESC/POS status bytes', () => {
   it('answers DLE EOT 4 with 0x12 when the paper is fine and 0x72 when it ran out', () => {
@@ -41,5 +41,19 @@ describe('ESC/POS status bytes', () => {
     expect(drawerFromPrinterByte(0x12)).toBe('closed');
     expect(Buffer.from(DRAWER_KICK).toString('hex')).toBe('1b700019fa');
     expect(Buffer.from(DRAWER_KICK_REALTIME).toString('hex')).toBe('1014010001');
+  });
+
+  it('reads automatic status back blocks (GS a) apart from DLE EOT and GS r replies, also split across chunks', () => {
+    const reader = new PrinterReplyReader();
+    expect(Buffer.from(asbBytes('out', 'closed', 'closed')).toString('hex')).toBe('18000c00');
+    expect(Buffer.from(asbBytes('near_end', 'open', 'open')).toString('hex')).toBe('3c000300');
+    expect(reader.push(Uint8Array.of(0x12, 0x18, 0x00))).toEqual([{ kind: 'byte', byte: 0x12 }]);
+    expect(reader.push(Uint8Array.of(0x0c, 0x00, 0x00))).toEqual([
+      { kind: 'asb', status: { drawer: 'closed', offline: true, cover: 'closed', paper: 'out' } },
+      { kind: 'byte', byte: 0x00 },
+    ]);
+    expect(reader.push(asbBytes('near_end', 'open', 'open'))).toEqual([{ kind: 'asb', status: { drawer: 'open', offline: true, cover: 'open', paper: 'near_end' } }]);
+    expect(reader.push(asbBytes('ok', 'closed', 'closed'))).toEqual([{ kind: 'asb', status: { drawer: 'closed', offline: false, cover: 'closed', paper: 'ok' } }]);
+    expect(Buffer.from(ASB_ENABLE).toString('hex')).toBe('1d610f');
   });
 });

@@ -70,3 +70,66 @@ export function coverFromOfflineByte(byte: number): CoverState {
 export function drawerFromPrinterByte(byte: number): DrawerState {
   return byte & 0x04 ? 'open' : 'closed';
 }
+
+/** GS a 0x0F: automatic status back on drawer, online/offline, error and paper sensor changes. */
+export const ASB_ENABLE = Uint8Array.of(0x1d, 0x61, 0x0f);
+
+/** What an automatic status back (ASB) block says. */
+export interface AsbStatus {
+  drawer: DrawerState;
+  offline: boolean;
+  cover: CoverState;
+  paper: PaperState;
+}
+
+/** The 4 bytes a printer sends by itself when its state changes (ASB enabled). */
+export function asbBytes(paper: PaperState, cover: CoverState, drawer: DrawerState): Uint8Array {
+  const offline = paper === 'out' || cover === 'open';
+  return Uint8Array.of(
+    0x10 | (drawer === 'open' ? 0x04 : 0) | (offline ? 0x08 : 0) | (cover === 'open' ? 0x20 : 0),
+    0x00,
+    (paper === 'near_end' ? 0x03 : 0) | (paper === 'out' ? 0x0c : 0),
+    0x00,
+  );
+}
+
+/** True for the first byte of an ASB block: bits 0, 1 and 7 clear, bit 4 set. */
+export function isAsbHeader(byte: number): boolean {
+  return (byte & 0x93) === 0x10;
+}
+
+/**
+ * Splits what a printer sends back into ASB blocks and single reply bytes (DLE EOT, GS r). The
+ * first byte tells them apart (ASB: 0xx1 xx00; DLE EOT: 0xx1 xx10; GS r: 0xx0 xxxx), and an ASB
+ * block may arrive split across chunks.
+ */
+export class PrinterReplyReader {
+  private asb: number[] = [];
+
+  push(chunk: Uint8Array): ({ kind: 'asb'; status: AsbStatus } | { kind: 'byte'; byte: number })[] {
+    const out: ({ kind: 'asb'; status: AsbStatus } | { kind: 'byte'; byte: number })[] = [];
+    for (const byte of chunk) {
+      if (this.asb.length > 0 || isAsbHeader(byte)) {
+        this.asb.push(byte);
+        if (this.asb.length === 4) {
+          const [b1 = 0, , b3 = 0] = this.asb;
+          this.asb = [];
+          out.push({
+            kind: 'asb',
+            status: {
+              drawer: b1 & 0x04 ? 'open' : 'closed',
+              offline: (b1 & 0x08) !== 0,
+              cover: b1 & 0x20 ? 'open' : 'closed',
+              paper: b3 & 0x0c ? 'out' : b3 & 0x03 ? 'near_end' : 'ok',
+            },
+          });
+        }
+      } else out.push({ kind: 'byte', byte });
+    }
+    return out;
+  }
+
+  reset(): void {
+    this.asb = [];
+  }
+}

@@ -5,6 +5,14 @@ import { LabPrinter } from '../lab/lab-printer.ts';
 import { SAMPLE_KOREAN_RECEIPT } from '../protocol/sample-receipt.ts';
 import { EscPosTcpPrinter, PRINTER_MESSAGES } from './tcp-printer.ts';
 
+const until = async (check: () => boolean, ms = 3000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
 describe('ESC/POS TCP printer with the lab printer', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -85,6 +93,21 @@ describe('ESC/POS TCP printer with the lab printer', () => {
     expect(lab.state()).toMatchObject({ drawer: 'open', drawerKicks: 1 });
     lab.closeDrawer();
     expect(await printer.readDrawer()).toEqual({ ok: true, drawer: 'closed' });
+    expect(lab.receipts()).toEqual([]);
+  });
+
+  it('hears paper and cover changes between receipts through automatic status back (GS a), without printing', async () => {
+    const { lab, printer } = await setup();
+    lab.setPaper('near_end');
+    await until(() => printer.status().code === 'paper_near_end');
+    lab.setPaper('out');
+    await until(() => printer.status().code === 'paper_out');
+    expect(printer.status()).toMatchObject({ state: 'error', code: 'paper_out' });
+    lab.setPaper('ok');
+    lab.setCover('open');
+    await until(() => printer.status().code === 'cover_open');
+    lab.setCover('closed');
+    await until(() => printer.status().state === 'online' && printer.status().code === undefined);
     expect(lab.receipts()).toEqual([]);
   });
 

@@ -3,6 +3,9 @@ import { openTcp } from '../../scanner/transports/tcp-scanner.ts';
 import { createEmitter, type DeviceStatus, type Unsubscribe } from '../../device.ts';
 import { encodeEscPos } from '../protocol/escpos-encoder.ts';
 import {
+  ASB_ENABLE,
+  PrinterReplyReader,
+  type AsbStatus,
   DLE_EOT_OFFLINE,
   DLE_EOT_PAPER,
   DLE_EOT_PRINTER,
@@ -250,8 +253,12 @@ export class EscPosPrinter implements ReceiptPrinter {
     }
     this.socket = socket;
     this.inbox = [];
+    const replies = new PrinterReplyReader();
     socket.on('data', (chunk: Buffer) => {
-      this.inbox.push(...chunk);
+      for (const reply of replies.push(chunk)) {
+        if (reply.kind === 'asb') this.statusBack(reply.status);
+        else this.inbox.push(reply.byte);
+      }
       this.wake?.();
     });
     socket.on('error', () => {
@@ -262,6 +269,15 @@ export class EscPosPrinter implements ReceiptPrinter {
       if (!this.closed) this.setStatus({ state: 'offline', code: 'disconnected', detail: PRINTER_MESSAGES.disconnected });
       this.wake?.();
     });
+    // Automatic status back: paper, cover and drawer changes arrive by themselves, between receipts too.
+    socket.write(ASB_ENABLE);
+  }
+
+  private statusBack(status: AsbStatus): void {
+    if (status.paper === 'out') this.setStatus({ state: 'error', code: 'paper_out', detail: PRINTER_MESSAGES.paper_out });
+    else if (status.cover === 'open') this.setStatus({ state: 'error', code: 'cover_open', detail: PRINTER_MESSAGES.cover_open });
+    else if (status.paper === 'near_end') this.setStatus({ state: 'online', code: 'paper_near_end', detail: 'Paper near end.' });
+    else this.setStatus({ state: 'online' });
   }
 
   private send(bytes: Uint8Array): void {
