@@ -104,6 +104,8 @@ export const quarantinedMutationView = z.object({
 
 export const tillStatusView = z.object({
   store: z.object({ name: z.string(), code: z.string(), tillNumber: z.string(), currency: z.string(), locale: z.string() }),
+  /** How this till's keyboard-wedge scanner types (configuration: scanners differ, and so do loaded machines). */
+  wedge: z.object({ interKeyMs: z.number().int().positive(), prefix: z.string() }),
   staff: staffView.nullable(),
   sale: saleView.nullable(),
   lastCompleted: completedSaleView.nullable(),

@@ -26,6 +26,7 @@ import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
 import { startSync, type SyncService } from './sync-service.ts';
 import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
+import { SqliteStoreConfig } from '../store/config-repository.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -75,6 +76,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     staff,
     prices: new SqlitePriceSchedule(dbs.catalog, () => clock.now()),
     promotions,
+    config: new SqliteStoreConfig(dbs.till),
     onStatus: (s) => events.emit('sync', s),
   });
 
@@ -121,6 +123,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ok: true,
       value: {
         store: { name: identity.storeName, code: identity.storeCode, tillNumber: identity.tillNumber, currency: identity.currency, locale: identity.locale },
+        wedge: config.wedge,
         staff: lane.signedIn,
         sale: lane.view(),
         lastCompleted: lane.completed(),
@@ -153,8 +156,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.cancel': async () => reply(await lane.cancel()),
     'shift.current': async () => ({ ok: true, value: shifts.current() }),
     'shift.open': async ({ float }) => reply(shifts.open(float)),
-    'shift.cash': async ({ kind, amount, reason }) => reply(shifts.cash(kind, amount, reason)),
-    'shift.noSale': async ({ reason }) => reply(shifts.cash('noSale', 0, reason)),
+    'shift.cash': async ({ kind, amount, reason }) => reply(await shifts.cash(kind, amount, reason)),
+    'shift.noSale': async ({ reason }) => reply(await shifts.cash('noSale', 0, reason)),
     'shift.close': async ({ counts }) => reply(await shifts.close(counts)),
     'report.x': async () => reply(await shifts.reportX()),
     'report.z': async ({ supervisorPin }) => reply(await shifts.reportZ(supervisorPin)),

@@ -33,6 +33,8 @@ export const tillConfigSchema = z.object({
     .default({}),
   /** Manual discounts and price overrides each role may give without a supervisor, in basis points. */
   discountLimits: z.record(z.string(), z.number().int().min(0).max(10000)).default({ ...DEFAULT_DISCOUNT_LIMITS }),
+  /** The keyboard-wedge scanner: longest pause between two keys of one scan, and the prefix it is programmed to send. */
+  wedge: z.object({ interKeyMs: z.number().int().min(5).max(500), prefix: z.string().max(8) }).default({ interKeyMs: 50, prefix: '' }),
   /** The store's scale label layouts (in-store EAN-13 prefixes 02, 20-29). */
   inStoreCodes: z
     .array(z.object({ prefixes: z.array(z.string().regex(/^\d{2}$/)).min(1), itemDigits: z.number().int().min(1), valueDigits: z.number().int().min(1), value: z.enum(['price', 'weight']) }))

@@ -25,7 +25,14 @@ export function App({ client }: { client: LiveTillClient }) {
     if (state.staff) actions.scan(code, 'wedge');
     else setScannedSignedOut(code);
   });
-  useEffect(() => listenKeyboardWedge((code) => onScan(code)), []);
+  // The wedge's timing is the till's configuration (scanners differ); it listens with defaults until told.
+  const [wedge, setWedge] = useState<{ interKeyMs: number; prefix: string } | null>(null);
+  useEffect(() => {
+    void client.invoke('till.status', {}).then((r) => {
+      if (r.ok) setWedge(r.value.wedge);
+    });
+  }, [client]);
+  useEffect(() => listenKeyboardWedge((code) => onScan(code), wedge ?? {}), [wedge]);
 
   // Signing out with sales not yet synced warns and asks a supervisor (the host checks it too).
   const [askSignOut, setAskSignOut] = useState(false);

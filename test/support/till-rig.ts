@@ -26,7 +26,9 @@ export async function startTillRig(options: { centralPort?: number; startCentral
   const dataDir = mkdtempSync(path.join(tmpdir(), 'till-e2e-'));
   const central = await startCentral({ dbPath: path.join(dataDir, 'central.db'), port: options.centralPort ?? 0 });
   const lab = await startLab({});
-  const config = demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500 });
+  // Playwright types a wedge scan key by key; on a loaded 2-core CI machine gaps of 50 ms happen,
+  // so the test tills allow 200 ms (tests type into fields with fill(), which sends no keys).
+  const config = demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500, wedgeInterKeyMs: 200 });
   const rig: TillRig = {
     dataDir,
     central,
