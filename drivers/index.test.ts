@@ -35,6 +35,12 @@ describe('device endpoints', () => {
     expect(() => parseSerialEndpoint('serial://host/dev/ttyS0')).toThrow(SERIAL_MESSAGES.invalid('serial://host/dev/ttyS0'));
   });
 
+  it('takes the payment timeouts from the endpoint (?timeout=ms&ackTimeout=ms), and refuses nonsense', () => {
+    expect(createPaymentTerminal('tcp://127.0.0.1:20007?timeout=1500&ackTimeout=500')).toBeInstanceOf(ZvtTcpTerminal);
+    expect(() => createPaymentTerminal('tcp://127.0.0.1:20007?timeout=soon')).toThrow(ENDPOINT_MESSAGES.timeout('tcp://127.0.0.1:20007?timeout=soon', 'timeout'));
+    expect(() => createPaymentTerminal('serial:///dev/ttyS0?baud=9600&ackTimeout=0')).toThrow(/ackTimeout must be a positive number/);
+  });
+
   it('says that hid:// comes with issue #4, and rejects unknown schemes clearly', () => {
     expect(() => createScanner('hid://0x0c2e:0x0b61')).toThrow(/issue #4/);
     expect(() => createPrinter('usb://printer')).toThrow('unknown device endpoint scheme "usb:"');

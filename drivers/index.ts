@@ -14,6 +14,7 @@ export const ENDPOINT_MESSAGES = {
   notYet: (scheme: string) => `${scheme}// devices are not supported yet (hid:// comes with issue #4); use tcp://host:port or serial:///dev/ttyX?baud=9600`,
   unknown: (scheme: string) => `unknown device endpoint scheme "${scheme}"; supported: tcp://host:port, serial:///dev/ttyX?baud=9600`,
   port: (url: string) => `"${url}" has no valid port`,
+  timeout: (url: string, key: string) => `"${url}": ${key} must be a positive number of milliseconds`,
 } as const;
 
 /** Parses "tcp://host:port"; a missing port takes the device class default. Broken configuration throws. */
@@ -47,10 +48,26 @@ export function createScanner(url: string): BarcodeScanner {
   return new TcpLineScanner(parseEndpoint(url));
 }
 
-/** ZVT: tcp://host[:20007] or serial:///dev/ttyX?baud=9600. */
+/** `?timeout=ms` (the whole payment) and `?ackTimeout=ms` on a payment endpoint; defaults 60 s and 5 s. */
+function paymentTimeouts(url: string): { timeoutMs?: number; ackTimeoutMs?: number } {
+  const params = /\?(.*)$/.exec(url)?.[1];
+  const query = new URLSearchParams(params ?? '');
+  const out: { timeoutMs?: number; ackTimeoutMs?: number } = {};
+  for (const [key, name] of [['timeout', 'timeoutMs'], ['ackTimeout', 'ackTimeoutMs']] as const) {
+    const raw = query.get(key);
+    if (raw === null) continue;
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms <= 0) throw new Error(ENDPOINT_MESSAGES.timeout(url, key));
+    out[name] = ms;
+  }
+  return out;
+}
+
+/** ZVT: tcp://host[:20007] or serial:///dev/ttyX?baud=9600, each with optional ?timeout=ms&ackTimeout=ms. */
 export function createPaymentTerminal(url: string): PaymentTerminal {
-  if (isSerial(url)) return new ZvtSerialTerminal({ endpoint: parseSerialEndpoint(url) });
-  return new ZvtTcpTerminal(parseEndpoint(url, 20007));
+  const timeouts = paymentTimeouts(url);
+  if (isSerial(url)) return new ZvtSerialTerminal({ endpoint: parseSerialEndpoint(url), ...timeouts });
+  return new ZvtTcpTerminal({ ...parseEndpoint(url, 20007), ...timeouts });
 }
 
 export type { Device, DeviceStatus, DeviceState, DeviceErrorCode } from './device.ts';
