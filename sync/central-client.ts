@@ -2,7 +2,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import { z } from 'zod';
 import type { Result } from '../main/core/result.ts';
 import { operations } from './operations.ts';
-import type { CatalogChange, MutationResult, PriceChange, PromotionData, StaffChange } from './ports.ts';
+import type { CatalogChange, ConfigChange, MutationResult, PriceChange, PromotionData, StaffChange } from './ports.ts';
 import type { MutationInput } from './sale-input.ts';
 
 /**
@@ -42,6 +42,7 @@ export interface CentralApi {
   me(): Promise<CentralResult<TillInfo>>;
   priceChanges(after: string | null, first: number): Promise<CentralResult<Page<PriceChange>>>;
   promotionChanges(after: string | null, first: number): Promise<CentralResult<Page<PromotionData>>>;
+  configChanges(after: string | null, first: number): Promise<CentralResult<Page<ConfigChange>>>;
 }
 
 export interface CentralClientOptions {
@@ -127,6 +128,11 @@ const promotionChange = z
   .refine((p) => p.deleted || p.document != null, 'a live promotion carries its document')
   .transform((p): PromotionData => ({ id: p.id, document: p.document ?? null, startsAt: p.startsAt ?? null, endsAt: p.endsAt ?? null, deleted: p.deleted }));
 
+const configChange = z
+  .object({ key: z.string().min(1), value: jsonText.nullish(), deleted: z.boolean() })
+  .refine((c) => c.deleted || c.value !== undefined, 'a live key carries its value')
+  .transform((c): ConfigChange => ({ key: c.key, value: c.value ?? null, deleted: c.deleted }));
+
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string(), hasMore: z.boolean(), resetRequired: z.boolean() });
 
@@ -134,6 +140,7 @@ const catalogReply = z.object({ catalogChanges: page(productChange) });
 const staffReply = z.object({ staffChanges: page(staffChange) });
 const priceReply = z.object({ priceChanges: page(priceChange) });
 const promotionReply = z.object({ promotionChanges: page(promotionChange) });
+const configReply = z.object({ configChanges: page(configChange) });
 const pushReply = z.object({
   pushMutations: z.object({
     results: z.array(
@@ -241,6 +248,10 @@ export function createCentralClient(options: CentralClientOptions): CentralApi {
     async promotionChanges(after, first) {
       const r = await call(operations.promotionChanges, { after, first }, promotionReply);
       return r.ok ? { ok: true, value: r.value.promotionChanges } : r;
+    },
+    async configChanges(after, first) {
+      const r = await call(operations.configChanges, { after, first }, configReply);
+      return r.ok ? { ok: true, value: r.value.configChanges } : r;
     },
     async me() {
       const r = await call(operations.me, {}, meReply);

@@ -10,6 +10,7 @@ export const operations = {
   me: load('me'),
   priceChanges: load('price-changes'),
   promotionChanges: load('promotion-changes'),
+  configChanges: load('config-changes'),
 } as const;
 
 export const schemaPath = new URL('./schema.graphql', import.meta.url);

@@ -91,4 +91,11 @@ export interface PromotionData {
   readonly deleted: boolean;
 }
 
-export const STREAMS = { catalog: 'catalog', staff: 'staff', price: 'price', promotion: 'promotion' } as const;
+/** A config stream item: a store configuration key (offline policies among them) with its JSON value, or its removal. */
+export interface ConfigChange {
+  readonly key: string;
+  readonly value: unknown;
+  readonly deleted: boolean;
+}
+
+export const STREAMS = { catalog: 'catalog', staff: 'staff', price: 'price', promotion: 'promotion', config: 'config' } as const;

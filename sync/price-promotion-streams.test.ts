@@ -3,8 +3,8 @@ import { startCentral, type Central } from '../fixtures/central/server.ts';
 import { DEMO_PRODUCTS } from '../fixtures/demo-store/products.ts';
 import { DEMO_ADMIN_TOKEN, demoTills } from '../fixtures/demo-store/store.ts';
 import { createCentralClient, type CentralApi } from './central-client.ts';
-import type { PriceChange, PromotionData } from './ports.ts';
-import { pullPrices, pullPromotions } from './stream-puller.ts';
+import type { ConfigChange, PriceChange, PromotionData } from './ports.ts';
+import { pullConfig, pullPrices, pullPromotions } from './stream-puller.ts';
 import { MemorySink } from './test-helpers.ts';
 
 // The back office changes prices and publishes promotions over GraphQL (admin mutations);
@@ -80,5 +80,26 @@ describe('the promotions stream', () => {
 
   it('refuses a document that is not JSON', async () => {
     expect((await admin(PUBLISH, { id: 'x', d: '{nope', s: null, e: null })).errors[0]?.message).toMatch(/JSON/);
+  });
+});
+
+describe('the config stream', () => {
+  const SET = 'mutation ($s: ID!, $k: String!, $v: String) { setConfig(storeId: $s, key: $k, value: $v) }';
+
+  it("carries the caller's store configuration and offline policies, not another store's", async () => {
+    expect((await admin(SET, { s: 'store-gangnam', k: 'offline.pickupHandout', v: '{"allowed":false}' })).errors).toEqual([]);
+    await admin(SET, { s: 'store-jamsil', k: 'offline.pickupHandout', v: '{"allowed":true}' });
+    const sink = new MemorySink<{ id: string; deleted: boolean; key: string; value: unknown }>();
+    const keyed = { cursor: (s: string) => sink.cursor(s), applyPage: (s: string, items: readonly ConfigChange[], c: string, r: boolean) => sink.applyPage(s, items.map((i) => ({ ...i, id: i.key })), c, r) };
+    await pullConfig(client, keyed);
+    expect([...sink.rows.values()]).toEqual([{ id: 'offline.pickupHandout', key: 'offline.pickupHandout', value: { allowed: false }, deleted: false }]);
+    await admin(SET, { s: 'store-gangnam', k: 'offline.pickupHandout', v: null });
+    await pullConfig(client, keyed);
+    expect(sink.rows.size).toBe(0);
+  });
+
+  it('refuses a value that is not JSON, and a till setting configuration', async () => {
+    expect((await admin(SET, { s: 'store-gangnam', k: 'k', v: '{nope' })).errors[0]?.message).toMatch(/JSON/);
+    expect((await admin(SET, { s: 'store-gangnam', k: 'k', v: '1' }, demoTills[0]?.token)).errors[0]?.message).toMatch(/back office only/);
   });
 });

@@ -1,5 +1,5 @@
 import type { CentralApi, CentralErrorCode, CentralResult, Page } from './central-client.ts';
-import { type CatalogChange, type PriceChange, type PromotionData, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
+import { type CatalogChange, type ConfigChange, type PriceChange, type PromotionData, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
 
 export interface PullOptions {
   /** Items per page, default 2000 (the reference server allows up to 5000). */
@@ -77,4 +77,8 @@ export function pullPrices(client: CentralApi, sink: StreamSinkPort<PriceChange>
 
 export function pullPromotions(client: CentralApi, sink: StreamSinkPort<PromotionData>, options?: PullOptions): Promise<PullSummary> {
   return pullStream(STREAMS.promotion, (after, first) => client.promotionChanges(after, first), sink, options);
+}
+
+export function pullConfig(client: CentralApi, sink: StreamSinkPort<ConfigChange>, options?: PullOptions): Promise<PullSummary> {
+  return pullStream(STREAMS.config, (after, first) => client.configChanges(after, first), sink, options);
 }

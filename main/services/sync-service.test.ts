@@ -9,6 +9,7 @@ import { SqliteOutbox } from '../store/outbox-repository.ts';
 import { SqliteStaff } from '../store/staff-repository.ts';
 import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { SqlitePromotions } from '../store/promotion-repository.ts';
+import { SqliteStoreConfig } from '../store/config-repository.ts';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { tempDataDir } from '../store/test-helpers.ts';
 import type { SyncStatusView } from '../api/contract.ts';
@@ -22,7 +23,7 @@ afterEach(async () => {
   cleanups = [];
 });
 
-interface Rig { central: Central; dbs: TillDatabases; outbox: SqliteOutbox; sync: SyncService; statuses: SyncStatusView[]; catalog: SqliteCatalog; promotions: SqlitePromotions }
+interface Rig { central: Central; dbs: TillDatabases; outbox: SqliteOutbox; sync: SyncService; statuses: SyncStatusView[]; catalog: SqliteCatalog; promotions: SqlitePromotions; config: SqliteStoreConfig }
 
 async function rig(options: { url?: string; now?: () => Date } = {}): Promise<Rig> {
   const t = tempDataDir();
@@ -32,13 +33,14 @@ async function rig(options: { url?: string; now?: () => Date } = {}): Promise<Ri
   const statuses: SyncStatusView[] = [];
   const catalog = new SqliteCatalog(dbs.catalog);
   const promotions = new SqlitePromotions(dbs.catalog);
+  const config = new SqliteStoreConfig(dbs.till);
   const sync = startSync({
     url: options.url ?? central.url, token, intervalMs: 60_000, outbox, catalog, staff: new SqliteStaff(dbs.till),
-    prices: new SqlitePriceSchedule(dbs.catalog), promotions,
+    prices: new SqlitePriceSchedule(dbs.catalog), promotions, config,
     onStatus: (s) => statuses.push(s), backoff: { baseMs: 60_000, threshold: 1 }, ...(options.now ? { now: options.now } : {}),
   });
   cleanups.push(t.cleanup, () => central.close(), () => dbs.close(), () => sync.stop());
-  return { central, dbs, outbox, sync, statuses, catalog, promotions };
+  return { central, dbs, outbox, sync, statuses, catalog, promotions, config };
 }
 
 function queue(dbs: TillDatabases, ...entries: ReturnType<typeof sampleOutboxEntry>[]): void {
@@ -97,8 +99,9 @@ describe('the sync service', () => {
     expect(catalog.findByBarcode(DEMO_PRODUCTS.water.barcode)?.price).toBeGreaterThanOrEqual(4000);
   });
 
-  it('carries scheduled prices and promotions to the till; a due price is switched, a future one waits', async () => {
-    const { central, catalog, promotions, sync, statuses } = await rig();
+  it('carries scheduled prices, promotions and the store configuration to the till; a due price is switched, a future one waits', async () => {
+    const { central, catalog, promotions, config, sync, statuses } = await rig();
+    central.admin.setConfig('store-gangnam', 'offline.pickupHandout', '{"allowed":false}');
     await until(() => statuses.length > 0);
     central.admin.schedulePrice(DEMO_PRODUCTS.water.barcode, 10, '2020-01-01T00:00:00.000Z');
     central.admin.schedulePrice(DEMO_PRODUCTS.ramen.barcode, 20, '2099-01-01T00:00:00.000Z');
@@ -110,6 +113,7 @@ describe('the sync service', () => {
     sync.syncNow();
     await until(() => promotions.active(new Date().toISOString()).length > 0);
     expect(promotions.active(new Date().toISOString()).map((p) => p.id)).toEqual(['promo-ramen']);
+    expect(config.get('offline.pickupHandout')).toEqual({ allowed: false });
     expect(catalog.findByBarcode(DEMO_PRODUCTS.water.barcode)?.price).toBe(10);
     expect(catalog.findByBarcode(DEMO_PRODUCTS.ramen.barcode)?.price).toBe(DEMO_PRODUCTS.ramen.price);
   });

@@ -1,8 +1,8 @@
 import { createCentralClient } from '../../sync/central-client.ts';
 import type { BackoffPolicy } from '../../sync/circuit.ts';
 import { startPokeListener, type PokeListener } from '../../sync/poke-listener.ts';
-import type { PromotionData, StreamSinkPort } from '../../sync/ports.ts';
-import { pullPrices, pullPromotions } from '../../sync/stream-puller.ts';
+import type { ConfigChange, PromotionData, StreamSinkPort } from '../../sync/ports.ts';
+import { pullConfig, pullPrices, pullPromotions } from '../../sync/stream-puller.ts';
 import { startSyncLoop, type StreamPull, type SyncStatus } from '../../sync/sync-loop.ts';
 import type { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { type PromotionChange, parsePromotion } from '../store/promotion-repository.ts';
@@ -22,6 +22,8 @@ export interface SyncServiceOptions {
   readonly prices?: SqlitePriceSchedule;
   /** The promotions stream's sink (main/store's SqlitePromotions). */
   readonly promotions?: StreamSinkPort<PromotionChange>;
+  /** The config stream's sink: the store's configuration and offline policies. */
+  readonly config?: StreamSinkPort<ConfigChange>;
   /** Listen for the central API's pokes (SSE) and pull at once when one comes (default true). */
   readonly pokes?: boolean;
   readonly onStatus: (status: SyncStatusView) => void;
@@ -91,6 +93,8 @@ export function startSync(options: SyncServiceOptions): SyncService {
     const sink = promotionSink(promotions);
     streams.push(() => pullPromotions(client, sink));
   }
+  const { config } = options;
+  if (config) streams.push(() => pullConfig(client, config));
   const loop = startSyncLoop({
     client,
     outbox: options.outbox,
