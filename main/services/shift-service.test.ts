@@ -21,7 +21,11 @@ let now: Date;
 let seq = 0;
 let unsynced: number;
 
-const printer = { print: async (doc: PrintDocument) => (printed.push(doc), { ok: true as const }) } as unknown as ReceiptPrinter;
+let drawerKicks: number;
+const printer = {
+  print: async (doc: PrintDocument) => (printed.push(doc), { ok: true as const }),
+  openDrawer: async () => (drawerKicks++, { ok: true as const }),
+} as unknown as ReceiptPrinter;
 
 function service(): ShiftService {
   return new ShiftService({ shifts: repo, identity: TEST_IDENTITY, clock: { now: () => now }, ids: { newId: () => `id-${++seq}` }, printer, staff: () => staff,
@@ -47,6 +51,7 @@ beforeEach(() => {
   journal = new SqliteJournal(dbs.till, TEST_IDENTITY, KOREAN_VAT);
   repo = new SqliteShifts(dbs.till);
   printed = [];
+  drawerKicks = 0;
   staff = { id: 'staff-1', name: '김민지', role: 'cashier' };
   // 23:30 in Seoul on 25 November.
   now = new Date('2026-11-25T14:30:00.000Z');
@@ -68,7 +73,8 @@ describe('shifts and the cash drawer', () => {
 
   it('refuses cash movements and reports without a shift or a signed-in cashier', async () => {
     const shifts = service();
-    expect(shifts.cash('drop', 1000, 'safe')).toMatchObject({ ok: false, code: 'no_shift' });
+    expect(await shifts.cash('drop', 1000, 'safe')).toMatchObject({ ok: false, code: 'no_shift' });
+    expect(drawerKicks).toBe(0);
     expect(await shifts.reportX()).toMatchObject({ ok: false, code: 'no_shift' });
     staff = null;
     expect(shifts.open(0)).toMatchObject({ ok: false, code: 'not_signed_in' });
@@ -80,10 +86,12 @@ describe('shifts and the cash drawer', () => {
     shifts.open(100_000);
     sell([{ id: 't1', kind: 'cash', amount: 10_000 }]);
     sell([{ id: 't2', kind: 'card', amount: 3000, card: { scheme: 'VISA', maskedPan: '****1234', approvalCode: 'A1', terminalRef: 'r1' } }]);
-    shifts.cash('drop', 50_000, '금고 입금');
-    shifts.cash('paidIn', 20_000, '잔돈 보충');
-    shifts.cash('paidOut', 5_000, '택배비');
-    shifts.cash('noSale', 0, '잔돈 교환');
+    await shifts.cash('drop', 50_000, '금고 입금');
+    await shifts.cash('paidIn', 20_000, '잔돈 보충');
+    await shifts.cash('paidOut', 5_000, '택배비');
+    expect(await shifts.cash('noSale', 0, '잔돈 교환')).toMatchObject({ ok: true, value: { drawerOpened: true } });
+    // Every movement opens the drawer once it is recorded.
+    expect(drawerKicks).toBe(4);
     const x = await shifts.reportX();
     expect(x).toMatchObject({
       ok: true,
@@ -151,7 +159,7 @@ describe('shifts and the cash drawer', () => {
   it('keeps every shift event locally, in order, each with its own idempotency key', async () => {
     const shifts = service();
     shifts.open(1000);
-    shifts.cash('drop', 500, 'safe');
+    await shifts.cash('drop', 500, 'safe');
     await shifts.close({ 500: 1 });
     await shifts.reportZ();
     const events = repo.events();

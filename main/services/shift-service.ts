@@ -70,7 +70,8 @@ export class ShiftService {
     return ok(shiftView(opened));
   }
 
-  cash(kind: 'drop' | 'paidIn' | 'paidOut' | 'noSale', amount: number, reason: string): ShiftResult<{ id: string }> {
+  /** Records the movement, then opens the drawer (after the commit, as for a sale); a drawer fault never undoes the record. */
+  async cash(kind: 'drop' | 'paidIn' | 'paidOut' | 'noSale', amount: number, reason: string): Promise<ShiftResult<{ id: string; drawerOpened: boolean }>> {
     const staff = this.deps.staff();
     if (!staff) return fail('not_signed_in', SHIFT_MESSAGES.notSignedIn);
     const shift = this.deps.shifts.current();
@@ -82,7 +83,8 @@ export class ShiftService {
       occurredAt: movement.at,
       payload: { ...movement, shiftId: shift.id },
     });
-    return ok({ id: movement.id });
+    const drawer = this.deps.printer ? await this.deps.printer.openDrawer() : null;
+    return ok({ id: movement.id, drawerOpened: drawer?.ok === true });
   }
 
   async reportX(): Promise<ShiftResult<ShiftReportView>> {
