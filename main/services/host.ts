@@ -80,6 +80,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     onStatus: (s) => events.emit('sync', s),
   });
 
+  const shiftsRepo = new SqliteShifts(dbs.till);
   const lane = new Lane({
     identity,
     rules,
@@ -103,6 +104,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       scanRejected: (r) => events.emit('scanRejected', r),
     },
     onSaleCommitted: () => sync.poke(),
+    businessDay: () => shiftsRepo.current()?.businessDay,
   });
 
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
@@ -110,7 +112,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
-  const shifts = new ShiftService({ shifts: new SqliteShifts(dbs.till), identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn,
+  const shifts = new ShiftService({ shifts: shiftsRepo, identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn,
     unsyncedSales: () => sync.status().queued,
     approve: (pin) => supervisorApproval(staff.list(), pin),
   });

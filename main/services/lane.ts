@@ -57,6 +57,8 @@ export interface LaneDeps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly events: LaneEvents;
+  /** The open shift's business day, when a shift is open. */
+  readonly businessDay?: () => string | undefined;
   /** Called after every commit, so the outbox is pushed now rather than at the next poll. */
   readonly onSaleCommitted: () => void;
 }
@@ -370,7 +372,8 @@ export class Lane {
     const now = this.deps.clock.now();
     const committed = this.deps.journal.commitSale(sale, {
       completedAt: now.toISOString(),
-      businessDay: businessDayOf(now, this.deps.identity.timeZone),
+      // The business day is the open shift's (fixed when it opened, DESIGN.md 3); without a shift, the store's date.
+      businessDay: this.deps.businessDay?.() ?? businessDayOf(now, this.deps.identity.timeZone),
       mutationId: this.deps.ids.newId(),
     });
     if (!committed.ok) return fail('sale_error', committed.message);
