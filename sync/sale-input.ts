@@ -21,6 +21,9 @@ export interface SaleInput {
     readonly quantity: number;
     readonly taxClass: string;
     readonly voided: boolean;
+    readonly discount: number;
+    readonly weightGrams: number | null;
+    readonly labelled: boolean;
   }[];
   readonly tenders: readonly {
     readonly id: string;
@@ -60,6 +63,9 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       quantity: l.quantity,
       taxClass: l.taxClass,
       voided: l.voided,
+      discount: sale.totals.lineDiscounts?.[l.lineId] ?? 0,
+      weightGrams: l.measure?.grams ?? null,
+      labelled: l.labelled === true || l.measure !== undefined,
     })),
     tenders: sale.tenders.map((t) =>
       t.kind === 'card'

@@ -19,6 +19,8 @@ export interface BasketLine {
   readonly voided: boolean;
   /** Age-restricted (alcohol, tobacco): pending until a cashier confirms the customer's age. */
   readonly ageCheck?: { readonly state: 'pending' | 'confirmed'; readonly by?: string; readonly at?: string } | undefined;
+  /** The price came from an in-store label (scale or deli), not from the catalog. */
+  readonly labelled?: true | undefined;
   /** A weighed item: its weight and the price per kilogram the line was priced at. */
   readonly measure?: { readonly grams: number; readonly pricePerKg: number } | undefined;
   /** Set when the price was overridden at the lane: the shelf price and who approved. */
@@ -79,6 +81,7 @@ export function addItem(
     voided: false,
     ...(options.ageRestricted ? { ageCheck: { state: 'pending' as const } } : {}),
     ...(options.measure ? { measure: options.measure } : {}),
+    ...(options.labelPrice !== undefined ? { labelled: true as const } : {}),
   };
   return ok({ ...basket, lines: [...basket.lines, line] });
 }

@@ -126,6 +126,8 @@ describe('the host, pricing and lane rules', () => {
     expect(status.sale?.savings).toEqual([{ label: twoPlusOne.name, amount: ramen.price }]);
     const done = await call(host.handlers['sale.payCash']({ received: 5000 }));
     expect(done.completed?.total).toBe(ramen.price * 2);
+    for (let i = 0; i < 100 && central.admin.sales(done.completed?.receiptNumber).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(central.admin.sales(done.completed?.receiptNumber)[0]).toMatchObject({ flag: null, lines: [{ discount: ramen.price }] });
     const receipt = lab.printer.receipts().at(-1)?.lines.join('\n') ?? '';
     expect(receipt).toContain('라면 2+1');
     expect(receipt).toContain(`-${ramen.price.toLocaleString('en-US')}`);
@@ -201,8 +203,11 @@ describe('the host, labelled and weighed goods', () => {
     const gs1 = await call(host.handlers['sale.scan']({ code: `01${'0' + DEMO_PRODUCTS.porkBelly.barcode}3103000500`, source: 'wedge' }));
     expect(gs1.lines.at(-1)).toMatchObject({ unitPrice: 11950 });
     expect(gs1.lines).toHaveLength(3);
-    await call(host.handlers['sale.payCash']({ received: 50000 }));
+    const paid = await call(host.handlers['sale.payCash']({ received: 50000 }));
     const receipt = lab.printer.receipts().at(-1)?.lines.join('\n') ?? '';
     expect(receipt).toContain('1.250kg x 23,900/kg');
+    // The centre checks weighed and labelled lines against their own prices: no false flag.
+    for (let i = 0; i < 100 && central.admin.sales(paid.completed?.receiptNumber).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(central.admin.sales(paid.completed?.receiptNumber)[0]).toMatchObject({ flag: null });
   });
 });

@@ -75,5 +75,8 @@ describe('a promotion from the central server at the lane', () => {
       return s.length > 0 ? s : undefined;
     });
     expect(central?.totals).toMatchObject({ total, itemCount: 3 });
+    // The centre sees the saving on the line, so the net sale is not flagged as a totals mismatch.
+    expect(central?.flag).toBeNull();
+    expect(central?.lines.map((l) => l.discount)).toEqual([ramen.price]);
   });
 });

@@ -7,7 +7,7 @@ export interface CentralSale {
   totals: { total: number; itemCount: number; taxableSupply: number; tax: number; taxFree: number };
   change: number;
   flag: string | null;
-  lines: { barcode: string; nameKo: string; quantity: number; unitPrice: number; voided: boolean }[];
+  lines: { barcode: string; nameKo: string; quantity: number; unitPrice: number; voided: boolean; discount: number }[];
   tenders: { kind: string; amount: number; card: { scheme: string; maskedPan: string; approvalCode: string } | null }[];
 }
 
@@ -20,7 +20,7 @@ export async function centralSales(url: string, receiptNumber?: string): Promise
       query: `query ($r: String) { sales(receiptNumber: $r, first: 100) {
         id tillId receiptNumber change flag
         totals { total itemCount taxableSupply tax taxFree }
-        lines { barcode nameKo quantity unitPrice voided }
+        lines { barcode nameKo quantity unitPrice voided discount }
         tenders { kind amount card { scheme maskedPan approvalCode } } } }`,
       variables: { r: receiptNumber ?? null },
     }),
