@@ -92,6 +92,16 @@ describe('the host', () => {
     expect(lab.terminal.transactions().map((t) => [t.amount, t.outcome])).toEqual([[ramen.price, 'decline']]);
   });
 
+  it('opens the cash drawer after a cash sale commits, and not for a card-only sale', async () => {
+    await call(host.handlers['session.signIn']({ pin: '1234' }));
+    await call(host.handlers['sale.scan']({ code: water.barcode, source: 'manual' }));
+    await call(host.handlers['sale.payCard']({}));
+    expect(lab.printer.state().drawerKicks).toBe(0);
+    await call(host.handlers['sale.scan']({ code: water.barcode, source: 'manual' }));
+    await call(host.handlers['sale.payCash']({ received: 1000 }));
+    expect(lab.printer.state().drawerKicks).toBe(1);
+  });
+
   it('splits a sale across cash and card, charging the card only what is still due', async () => {
     await call(host.handlers['session.signIn']({ pin: '1234' }));
     await call(host.handlers['sale.scan']({ code: ramen.barcode, source: 'manual' }));

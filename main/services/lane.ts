@@ -380,6 +380,11 @@ export class Lane {
     this.sale = null;
     this.deps.onSaleCommitted();
     const done = committed.value;
+    // The drawer opens only after the sale is committed, and only when cash changed hands.
+    if (done.tenders.some((t) => t.kind === 'cash') && this.deps.printer) {
+      const kicked = await this.deps.printer.openDrawer();
+      if (!kicked.ok) console.warn(`cash drawer did not open: ${kicked.message}`);
+    }
     const receipt = await this.print(done.id);
     const view = completedSaleView(done, receipt);
     this.lastCompleted = view;
