@@ -1,12 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { MethodInput, SaleView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
-import { KeyButton } from '../../components/key-button.tsx';
 import { parseMoneyInput } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { ApprovalFailure } from './approval-failure.tsx';
+import { ApprovalFooter } from './approval-footer.tsx';
 import { lineName } from './line-name.ts';
-import { SupervisorPinField } from './supervisor-pin-field.tsx';
 import { ToolDialog } from './tool-dialog.tsx';
 import { useSupervisorApproval } from './use-supervisor-approval.ts';
 
@@ -81,16 +79,7 @@ export function PriceOverrideDialog({ client, line, currency, onClose }: Props) 
           }}
         />
         {invalid ? <p className="tool-error">{t('override.invalid')}</p> : null}
-        {approval.needed ? <SupervisorPinField value={approval.pin} onChange={approval.setPin} inputRef={approval.pinRef} /> : null}
-        <ApprovalFailure failure={approval.failure} />
-        <div className="panel-actions">
-          <KeyButton type="submit" shortcut="Enter" className="primary" disabled={busy}>
-            {approval.needed ? t('approval.retry') : t('override.apply')}
-          </KeyButton>
-          <KeyButton shortcut="Esc" onClick={onClose}>
-            {t('panel.close')}
-          </KeyButton>
-        </div>
+        <ApprovalFooter approval={approval} busy={busy} applyLabel={t('override.apply')} onClose={onClose} />
       </form>
     </ToolDialog>
   );
