@@ -1,33 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTillRig, type TillRig } from '../support/till-rig.ts';
+import { useLaneSession } from '../support/lane-session.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { ramen, water } = DEMO_PRODUCTS;
 const won = (n: number): string => `₩${n.toLocaleString('en-US')}`;
 const digits = (n: number): string => n.toLocaleString('en-US');
 
-let rig: TillRig;
-let browser: Browser;
-let page: Page;
+const session = useLaneSession('1234');
 
 async function wedgeScan(code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
+  await session.page.keyboard.type(code);
+  await session.page.keyboard.press('Enter');
 }
-const shiftScreen = () => page.getByRole('main', { name: '교대 및 시재 관리' });
-const report = (title: string) => page.getByRole('region', { name: title });
+const shiftScreen = () => session.page.getByRole('main', { name: '교대 및 시재 관리' });
+const report = (title: string) => session.page.getByRole('region', { name: title });
 const figure = (title: string, label: string) => report(title).getByLabel(label, { exact: true });
 const lastPrinted = async (marker: string): Promise<string> =>
-  waitFor(`a printed report with ${marker}`, () => rig.lab.printer.receipts().map((r) => r.lines.join('\n')).findLast((text) => text.includes(marker)));
+  waitFor(`a printed report with ${marker}`, () => session.rig.lab.printer.receipts().map((r) => r.lines.join('\n')).findLast((text) => text.includes(marker)));
 
 /** What the journal says about the sales of this test: the totals the reports must match. */
 function journalTotals(): { count: number; gross: number; cashNet: number; card: number } {
-  const db = new Database(path.join(rig.dataDir, 'till.db'), { readonly: true });
+  const db = new Database(path.join(session.rig.dataDir, 'till.db'), { readonly: true });
   try {
     return db
       .prepare(`SELECT count(*) AS count, coalesce(sum(total), 0) AS gross,
@@ -40,63 +36,47 @@ function journalTotals(): { count: number; gross: number; cashNet: number; card:
   }
 }
 
-beforeAll(async () => {
-  rig = await startTillRig();
-  await rig.ready();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(rig.host.url);
-  await page.getByLabel('직원 PIN').fill('1234');
-  await page.keyboard.press('Enter');
-  await page.getByRole('table', { name: '장바구니' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await rig?.close();
-});
-
 describe('a shift from float to Z report, by keyboard, matching the journal', () => {
   const float = 100_000;
   const drop = 30_000;
 
   it('opens a shift with a float from the lane (F6)', async () => {
-    await page.keyboard.press('F6');
+    await session.page.keyboard.press('F6');
     await shiftScreen().waitFor();
-    await page.getByLabel('준비금 (시재)').fill(String(float));
-    await page.keyboard.press('Enter');
+    await session.page.getByLabel('준비금 (시재)').fill(String(float));
+    await session.page.keyboard.press('Enter');
     await expect.poll(() => shiftScreen().textContent()).toContain(`준비금 ${won(float)}`);
-    await page.keyboard.press('Escape');
-    await page.getByRole('table', { name: '장바구니' }).waitFor();
+    await session.page.keyboard.press('Escape');
+    await session.page.getByRole('table', { name: '장바구니' }).waitFor();
   });
 
   it('rings a cash sale with change and a card sale', async () => {
-    const basket = page.getByRole('table', { name: '장바구니' });
+    const basket = session.page.getByRole('table', { name: '장바구니' });
     await wedgeScan(ramen.barcode);
     await wedgeScan(water.barcode);
     await basket.getByRole('row', { name: new RegExp(water.name['ko'] ?? '') }).waitFor();
-    await page.keyboard.press('F2');
-    await page.getByLabel('받은 금액').fill('10000');
-    await page.getByRole('button', { name: /현금 결제 확인/ }).click();
-    await page.getByRole('button', { name: /새 거래/ }).click();
+    await session.page.keyboard.press('F2');
+    await session.page.getByLabel('받은 금액').fill('10000');
+    await session.page.getByRole('button', { name: /현금 결제 확인/ }).click();
+    await session.page.getByRole('button', { name: /새 거래/ }).click();
 
     await wedgeScan(ramen.barcode);
     await basket.getByRole('row', { name: new RegExp(ramen.name['ko'] ?? '') }).waitFor();
-    await page.keyboard.press('F3');
-    await page.getByRole('button', { name: /새 거래/ }).click();
+    await session.page.keyboard.press('F3');
+    await session.page.getByRole('button', { name: /새 거래/ }).click();
     expect(journalTotals()).toEqual({ count: 2, gross: ramen.price * 2 + water.price, cashNet: ramen.price + water.price, card: ramen.price });
   });
 
   it('records a cash drop, then prints an X report whose totals match the journal', async () => {
-    await page.keyboard.press('F6');
+    await session.page.keyboard.press('F6');
     await shiftScreen().waitFor();
-    await page.getByRole('radio', { name: '중간 회수' }).check();
-    await page.getByLabel('금액').fill(String(drop));
-    await page.getByLabel('사유').fill('금고 입금');
-    await page.keyboard.press('Enter');
+    await session.page.getByRole('radio', { name: '중간 회수' }).check();
+    await session.page.getByLabel('금액').fill(String(drop));
+    await session.page.getByLabel('사유').fill('금고 입금');
+    await session.page.keyboard.press('Enter');
     await expect.poll(() => shiftScreen().textContent()).toContain('기록했습니다');
 
-    await page.keyboard.press('F2');
+    await session.page.keyboard.press('F2');
     const j = journalTotals();
     const expected = float + j.cashNet - drop;
     await expect.poll(() => figure('X 리포트', '총 매출').textContent()).toBe(won(j.gross));
@@ -121,16 +101,16 @@ describe('a shift from float to Z report, by keyboard, matching the journal', ()
     const tenK = Math.floor(counted / 10_000);
     const oneK = Math.floor((counted % 10_000) / 1000);
     const hundreds = (counted % 1000) / 100;
-    await page.keyboard.press('F3');
-    await page.getByLabel('₩10,000권').fill(String(tenK));
-    await page.getByLabel('₩1,000권').fill(String(oneK));
-    await page.getByLabel('₩100동전').fill(String(hundreds));
-    await expect.poll(() => page.getByText(/실사 합계/).textContent()).toContain(won(counted));
-    await page.getByRole('button', { name: /마감 확정/ }).click();
+    await session.page.keyboard.press('F3');
+    await session.page.getByLabel('₩10,000권').fill(String(tenK));
+    await session.page.getByLabel('₩1,000권').fill(String(oneK));
+    await session.page.getByLabel('₩100동전').fill(String(hundreds));
+    await expect.poll(() => session.page.getByText(/실사 합계/).textContent()).toContain(won(counted));
+    await session.page.getByRole('button', { name: /마감 확정/ }).click();
     await expect.poll(() => figure('교대 마감 리포트', '부족').textContent()).toBe(won(1000));
     expect(await figure('교대 마감 리포트', '현금 시재 (실사)').textContent()).toBe(won(counted));
 
-    await page.keyboard.press('F4');
+    await session.page.keyboard.press('F4');
     await expect.poll(() => figure('Z 리포트', 'Z 번호').textContent()).toBe('1');
     expect(await figure('Z 리포트', '총 매출').textContent()).toBe(won(j.gross));
     expect(await figure('Z 리포트', '현금 매출').textContent()).toBe(won(j.cashNet));
@@ -145,7 +125,7 @@ describe('a shift from float to Z report, by keyboard, matching the journal', ()
     expect(printed).toMatch(/부족\s+1,000/);
 
     // The day closes once.
-    await page.keyboard.press('F4');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('이미 마감');
+    await session.page.keyboard.press('F4');
+    await expect.poll(() => session.page.getByRole('alert').textContent()).toContain('이미 마감');
   });
 });
