@@ -24,6 +24,8 @@ describe('suspending, resuming and cancelling sales at the lane', () => {
     await session.page.keyboard.press('Alt+R');
     const busy = session.page.getByRole('dialog', { name: '보류 거래' });
     await expect.poll(() => busy.getByRole('list', { name: '보류 거래 목록' }).getByRole('button').count()).toBe(1);
+    // The dialog gives the first entry the focus once it has rendered; make sure it has before Enter.
+    await busy.getByRole('list', { name: '보류 거래 목록' }).getByRole('button').first().focus();
     await session.page.keyboard.press('Enter');
     await expect.poll(() => busy.getByRole('alert').textContent()).toContain('진행 중인 거래가 있습니다');
     await session.page.keyboard.press('Escape');
@@ -38,6 +40,7 @@ describe('suspending, resuming and cancelling sales at the lane', () => {
     const entries = suspended.getByRole('list', { name: '보류 거래 목록' }).getByRole('button');
     await expect.poll(() => entries.count()).toBe(1);
     expect(await entries.first().textContent()).toContain(`2개 · ${won(ramen.price * 2)}`);
+    await entries.first().focus();
     await session.page.keyboard.press('Enter'); // the first suspended sale has the focus
     await suspended.waitFor({ state: 'detached' });
     await expect.poll(() => row(ramen.name['ko']).getByRole('cell').nth(1).textContent()).toBe('2');
