@@ -15,7 +15,8 @@ import { defaultDataDir } from './services/data-dir.ts';
 import { acquireInstanceLock } from './services/instance-lock.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_STATIC_DIR = path.resolve(here, '..', 'dist', 'renderer');
+// TILL_RENDERER_DIR lets a developer (or a test run) serve a renderer built elsewhere.
+export const DEFAULT_STATIC_DIR = process.env['TILL_RENDERER_DIR'] ? path.resolve(process.env['TILL_RENDERER_DIR']) : path.resolve(here, '..', 'dist', 'renderer');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
