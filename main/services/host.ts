@@ -125,6 +125,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ok: true,
       value: {
         store: { name: identity.storeName, code: identity.storeCode, tillNumber: identity.tillNumber, currency: identity.currency, locale: identity.locale },
+        role: config.role,
         wedge: config.wedge,
         staff: lane.signedIn,
         sale: lane.view(),

@@ -27,6 +27,8 @@ export const tillConfigSchema = z.object({
     address: z.string(),
     phone: z.string(),
   }),
+  /** What this till is for (DESIGN.md section 5): a cashier's lane, a self-checkout kiosk, a pickup desk, or a price checker. */
+  role: z.enum(['lane', 'kiosk', 'pickup', 'price-checker']).default('lane'),
   central: z.object({ url: z.url(), token: z.string().min(8), pollIntervalMs: z.number().int().positive().default(2000) }),
   devices: z
     .object({ printer: endpoint.optional(), scanner: endpoint.optional(), payment: endpoint.optional() })
