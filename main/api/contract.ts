@@ -103,7 +103,7 @@ export const quarantinedMutationView = z.object({
 });
 
 export const tillStatusView = z.object({
-  store: z.object({ name: z.string(), code: z.string(), tillNumber: z.string(), currency: z.string(), locale: z.string() }),
+  store: z.object({ name: z.string(), code: z.string(), tillNumber: z.string(), currency: z.string(), locale: z.string(), timeZone: z.string() }),
   /** The till's configured role; the renderer opens that role's screens. */
   role: z.enum(['lane', 'kiosk', 'pickup', 'price-checker']),
   /** How this till's keyboard-wedge scanner types (configuration: scanners differ, and so do loaded machines). */

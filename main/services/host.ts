@@ -124,7 +124,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'till.status': async () => ({
       ok: true,
       value: {
-        store: { name: identity.storeName, code: identity.storeCode, tillNumber: identity.tillNumber, currency: identity.currency, locale: identity.locale },
+        store: { name: identity.storeName, code: identity.storeCode, tillNumber: identity.tillNumber, currency: identity.currency, locale: identity.locale, timeZone: identity.timeZone },
         role: config.role,
         wedge: config.wedge,
         staff: lane.signedIn,

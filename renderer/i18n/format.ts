@@ -51,13 +51,15 @@ export function moneyInputText(minor: number, currency: string): string {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(iso: string, locale: string): string {
+/** In the store's time zone when known: a till's clock times are the store's, wherever the browser thinks it is. */
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  let format = dateFormats.get(locale);
+  const key = `${locale}|${timeZone ?? ''}`;
+  let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-    dateFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
+    dateFormats.set(key, format);
   }
   return format.format(date);
 }

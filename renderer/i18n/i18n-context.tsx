@@ -9,6 +9,8 @@ export interface I18n {
   readonly lang: Lang;
   readonly locale: string;
   setLang(lang: Lang): void;
+  /** The store's IANA time zone (from the till's status); dates show in it. */
+  setTimeZone(timeZone: string): void;
   t(key: MessageKey, params?: Params): string;
   money(minor: number, currency: string): string;
   dateTime(iso: string): string;
@@ -19,6 +21,7 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ initial = 'ko', children }: { initial?: Lang; children: ReactNode }) {
   const [lang, setLang] = useState<Lang>(initial);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, 'app.title');
@@ -29,12 +32,13 @@ export function I18nProvider({ initial = 'ko', children }: { initial?: Lang; chi
       lang,
       locale,
       setLang,
+      setTimeZone,
       t: (key, params) => translate(lang, key, params),
       money: (minor, currency) => formatMoney(minor, currency, locale),
-      dateTime: (iso) => formatDateTime(iso, locale),
+      dateTime: (iso) => formatDateTime(iso, locale, timeZone),
       error: (error, withDetail) => errorText(lang, error, withDetail),
     };
-  }, [lang]);
+  }, [lang, timeZone]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { errorText } from './error-text.ts';
-import { formatMoney, moneyInputText, parseMoneyInput } from './format.ts';
+import { formatDateTime, formatMoney, moneyInputText, parseMoneyInput } from './format.ts';
 import { ko } from './ko.ts';
 import { translate } from './translate.ts';
 
@@ -50,5 +50,17 @@ describe('money formatting', () => {
     expect(parseMoneyInput('', 'KRW')).toBeNull();
     expect(moneyInputText(1250, 'USD')).toBe('12.50');
     expect(moneyInputText(3000, 'KRW')).toBe('3000');
+  });
+});
+
+describe('date formatting', () => {
+  it("shows an instant in the store's time zone, not the browser's", () => {
+    // 15:30 UTC on the 25th is half past midnight on the 26th in Seoul.
+    expect(formatDateTime('2026-11-25T15:30:00Z', 'en-GB', 'Asia/Seoul')).toBe('26/11/2026, 00:30');
+    expect(formatDateTime('2026-11-25T15:30:00Z', 'en-GB', 'UTC')).toBe('25/11/2026, 15:30');
+  });
+
+  it('leaves text that is not an instant as it is', () => {
+    expect(formatDateTime('not a date', 'ko-KR', 'Asia/Seoul')).toBe('not a date');
   });
 });

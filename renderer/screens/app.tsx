@@ -17,7 +17,7 @@ import { SignInScreen } from './sign-in/sign-in-screen.tsx';
  * configuration picks kiosk or pickup later). The wedge scanner listens here, for every screen.
  */
 export function App({ client }: { client: LiveTillClient }) {
-  const { t, error } = useI18n();
+  const { t, error, setTimeZone } = useI18n();
   const { state, connection, actions } = useTill(client);
   const [scannedSignedOut, setScannedSignedOut] = useState<string | null>(null);
 
@@ -29,9 +29,11 @@ export function App({ client }: { client: LiveTillClient }) {
   const [wedge, setWedge] = useState<{ interKeyMs: number; prefix: string } | null>(null);
   useEffect(() => {
     void client.invoke('till.status', {}).then((r) => {
-      if (r.ok) setWedge(r.value.wedge);
+      if (!r.ok) return;
+      setWedge(r.value.wedge);
+      setTimeZone(r.value.store.timeZone);
     });
-  }, [client]);
+  }, [client, setTimeZone]);
   useEffect(() => listenKeyboardWedge((code) => onScan(code), wedge ?? {}), [wedge]);
 
   // Signing out with sales not yet synced warns and asks a supervisor (the host checks it too).
