@@ -52,6 +52,15 @@ describe('the host', () => {
     expect(eventsOf('scanRejected')).toEqual([{ code: ramen.barcode, reason: 'not_signed_in', message: 'sign in with a staff PIN first' }]);
   });
 
+  it('lets a supervisor or manager read the sync quarantine, not a cashier', async () => {
+    expect(await host.handlers['sync.quarantine']({ limit: 10 })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    await call(host.handlers['session.signIn']({ pin: '1234' }));
+    expect(await host.handlers['sync.quarantine']({ limit: 10 })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    await call(host.handlers['session.signOut']({}));
+    await call(host.handlers['session.signIn']({ pin: '9999' }));
+    expect(await call(host.handlers['sync.quarantine']({ limit: 10 }))).toEqual([]);
+  });
+
   it('rings a scan from the device scanner exactly like a wedge scan', async () => {
     await call(host.handlers['session.signIn']({ pin: '1234' }));
     lab.scanner.scan(water.barcode);

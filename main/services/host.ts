@@ -17,7 +17,7 @@ import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
 import { ProductSearch } from './search-service.ts';
 import { SHIFT_MESSAGES, ShiftService } from './shift-service.ts';
-import { supervisorApproval } from './shift-approval.ts';
+import { SUPERVISOR_ROLES, supervisorApproval } from './shift-approval.ts';
 import { JournalService } from './journal-service.ts';
 import { ReceiptReprints } from './receipt-reprints.ts';
 import { SqliteJournalSearch } from '../store/journal-search-repository.ts';
@@ -170,7 +170,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'receipts.queued': async () => ({ ok: true, value: receiptReprints.list() }),
     'receipts.reprintQueued': async () => ({ ok: true, value: await receiptReprints.reprintQueued() }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
-    'sync.quarantine': async ({ limit }) => ({ ok: true, value: sync.quarantine(limit) }),
+    'sync.quarantine': async ({ limit }) => {
+      // Rejected mutations carry receipts, amounts and reasons: a supervisor's or manager's to read.
+      const who = lane.signedIn;
+      if (!who) return { ok: false, error: { code: 'not_signed_in', message: 'sign in to read the quarantine' } };
+      if (!SUPERVISOR_ROLES.includes(who.role)) return { ok: false, error: { code: 'approval_required', message: 'a supervisor or manager reads the quarantine' } };
+      return { ok: true, value: sync.quarantine(limit) };
+    },
   };
 
   return {

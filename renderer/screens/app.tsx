@@ -8,6 +8,7 @@ import { useTill } from '../state/use-till.ts';
 import { LaneScreen } from './lane/lane-screen.tsx';
 import { ShiftScreen } from './shift/shift-screen.tsx';
 import { JournalScreen } from './journal/journal-screen.tsx';
+import { SyncScreen } from './backoffice/sync-screen.tsx';
 import { UnsyncedDialog } from './shift/unsynced-dialog.tsx';
 import type { ApiError } from '../../main/api/contract.ts';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
@@ -57,10 +58,10 @@ export function App({ client }: { client: LiveTillClient }) {
   const laneActions = { ...actions, signOut };
 
   // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
-  const [route, setRoute] = useState<'lane' | 'shift' | 'journal'>('lane');
+  const [route, setRoute] = useState<'lane' | 'shift' | 'journal' | 'sync'>('lane');
   const onRouteKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff || route !== 'lane') return;
-    const next = event.key === 'F6' ? 'shift' : event.key === 'F7' ? 'journal' : null;
+    const next = event.key === 'F6' ? 'shift' : event.key === 'F7' ? 'journal' : event.key === 'F11' ? 'sync' : null;
     if (next) {
       event.preventDefault();
       setRoute(next);
@@ -94,6 +95,9 @@ export function App({ client }: { client: LiveTillClient }) {
           <KeyButton shortcut="F7" onClick={() => setRoute('journal')}>
             {t('actions.journal')}
           </KeyButton>
+          <KeyButton shortcut="F11" onClick={() => setRoute('sync')}>
+            {t('actions.sync')}
+          </KeyButton>
         </nav>
       ) : null}
       {state.phase === 'loading' ? (
@@ -113,6 +117,8 @@ export function App({ client }: { client: LiveTillClient }) {
         <ShiftScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'journal' ? (
         <JournalScreen client={client} onClose={() => setRoute('lane')} />
+      ) : state.staff && route === 'sync' ? (
+        <SyncScreen client={client} sync={state.sync} staff={state.staff} onClose={() => setRoute('lane')} />
       ) : state.staff ? (
         <LaneScreen state={state} actions={laneActions} client={client} />
       ) : (
