@@ -198,14 +198,22 @@ function isTimeout(error: unknown): boolean {
   return false;
 }
 
-export function createCentralClient(options: CentralClientOptions): CentralApi {
+/** One validated GraphQL call to the central API: the answer is parsed by `reply`, every failure sorted. */
+export type CentralCall = <S extends z.ZodType>(document: string, variables: Record<string, unknown>, reply: S) => Promise<CentralResult<z.output<S>>>;
+
+/**
+ * The till's way of calling the central API, for any feature: the sync streams below, and the
+ * online-only calls of other rooms (claims, lookups) in their own small client files, e.g.
+ * sync/stock-client.ts, so each feature adds an operation without touching this one.
+ */
+export function createCentralCall(options: CentralClientOptions): CentralCall {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const client = new GraphQLClient(options.endpoint, {
     headers: { authorization: `Bearer ${options.token}` },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function call<S extends z.ZodType>(document: string, variables: Record<string, unknown>, reply: S): Promise<CentralResult<z.output<S>>> {
+  return async function call<S extends z.ZodType>(document: string, variables: Record<string, unknown>, reply: S): Promise<CentralResult<z.output<S>>> {
     let data: unknown;
     // Every operation is safe to send twice (reads, and pushes the server deduplicates), so a
     // connection found dead on first use (a kept-alive socket the server closed while the till was
@@ -226,8 +234,11 @@ export function createCentralClient(options: CentralClientOptions): CentralApi {
       return fail('invalid_response', `${CENTRAL_ERRORS.invalid}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
     }
     return { ok: true, value: parsed.data };
-  }
+  };
+}
 
+export function createCentralClient(options: CentralClientOptions): CentralApi {
+  const call = createCentralCall(options);
   return {
     async catalogChanges(after, first) {
       const r = await call(operations.catalogChanges, { after, first }, catalogReply);
