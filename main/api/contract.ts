@@ -4,6 +4,7 @@
  * values ({ok:true,value} | {ok:false,error}), and no stack crosses to the renderer.
  */
 import { z } from 'zod';
+import { kioskEvents, kioskMethods } from './kiosk-contract.ts';
 
 const localizedText = z.record(z.string(), z.string());
 const minor = z.number().int();
@@ -28,10 +29,22 @@ export const saleLineView = z.object({
 });
 
 export const tenderView = z.object({
-  kind: z.enum(['cash', 'card']),
+  kind: z.enum(['cash', 'card', 'points']),
   amount: minor,
   /** Card: scheme and masked PAN, e.g. "VISA ****1234". */
   detail: z.string().optional(),
+});
+
+/** A member on a sale: only masked data (010-****-1234, 김*지). */
+export const memberOnSaleView = z.object({
+  id: z.string(),
+  maskedName: z.string(),
+  maskedPhone: z.string(),
+  tier: z.string(),
+  /** Points the member can still use on this sale (the balance less what the sale already redeemed). */
+  pointsAvailable: z.number().int(),
+  pointsRedeemed: z.number().int(),
+  coupons: z.array(z.object({ id: z.string(), name: localizedText, applied: z.boolean() })),
 });
 
 export const saleView = z.object({
@@ -53,6 +66,8 @@ export const saleView = z.object({
   ageCheckPending: z.boolean(),
   payment: z.object({ paid: minor, due: minor, change: minor }),
   tenders: z.array(tenderView),
+  /** The member identified for this sale, masked (loyalty); null when none. */
+  member: memberOnSaleView.nullable().optional(),
 });
 
 export const completedSaleView = z.object({
@@ -61,6 +76,8 @@ export const completedSaleView = z.object({
   total: minor,
   change: minor,
   tenders: z.array(tenderView),
+  /** A member's sale: points earned and used, and the balance as the till reckons it. */
+  loyalty: z.object({ pointsEarned: z.number().int(), pointsRedeemed: z.number().int(), balanceAfter: z.number().int() }).optional(),
   receipt: z.object({ printed: z.boolean(), error: z.string().optional() }),
 });
 
@@ -297,6 +314,7 @@ export const methods = {
     input: empty,
     output: z.object({ printed: z.array(z.string()), remaining: z.number().int(), error: z.string().optional() }),
   },
+  ...kioskMethods,
 } as const;
 
 export const events = {
@@ -305,6 +323,7 @@ export const events = {
   scanRejected: z.object({ code: z.string(), reason: z.string(), message: z.string() }),
   devices: z.array(deviceStatusView),
   sync: syncStatusView,
+  ...kioskEvents,
 } as const;
 
 export type Methods = typeof methods;

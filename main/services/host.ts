@@ -27,6 +27,8 @@ import { openDevices, type TillDevices } from './till-devices.ts';
 import { startSync, type SyncService } from './sync-service.ts';
 import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { SqliteStoreConfig } from '../store/config-repository.ts';
+import { KioskService, guardStaffMethods, kioskHandlers } from './kiosk-service.ts';
+import { SqliteKioskEvents } from '../store/kiosk-event-repository.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -105,7 +107,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     onSaleCommitted: () => sync.poke(),
     businessDay: () => shiftsRepo.current()?.businessDay,
+    // A kiosk asks its customer (print, digital, none) before printing.
+    deferReceipt: config.role === 'kiosk',
   });
+
+  // A self-checkout kiosk attends the lane itself; its customer reaches the sale only through kiosk.* methods.
+  const kioskLog = new SqliteKioskEvents(dbs.till);
+  const kiosk = config.role === 'kiosk'
+    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids })
+    : null;
 
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
   devices.scanner?.onData((scan) => void lane.scan(scan.data, 'scanner'));
@@ -177,7 +187,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (!SUPERVISOR_ROLES.includes(who.role)) return { ok: false, error: { code: 'approval_required', message: 'a supervisor or manager reads the quarantine' } };
       return { ok: true, value: sync.quarantine(limit) };
     },
+    ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog }),
   };
+  if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash));
 
   return {
     handlers,
@@ -185,6 +197,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     sync,
     promotions,
     async close() {
+      kiosk?.stop();
       await sync.stop();
       await devices.close();
       dbs.close();

@@ -61,6 +61,8 @@ export interface LaneDeps {
   readonly businessDay?: () => string | undefined;
   /** Called after every commit, so the outbox is pushed now rather than at the next poll. */
   readonly onSaleCommitted: () => void;
+  /** A kiosk asks its customer first (print, digital or none): the receipt prints only through printReceipt. */
+  readonly deferReceipt?: boolean;
 }
 
 export type ScanSource = 'wedge' | 'manual' | 'scanner';
@@ -108,6 +110,31 @@ export class Lane {
       }
       return fail('pin_wrong', M.pinWrong);
     });
+  }
+
+  /**
+   * A self-checkout kiosk rings its own sales: the lane is attended by the kiosk itself (no PIN),
+   * and staff answer its calls with their own PIN through the kiosk service.
+   */
+  attend(attendant: { readonly id: string; readonly name: string; readonly role: string }): void {
+    this.staff = { ...attendant, pinSalt: '', pinHash: '' };
+  }
+
+  /**
+   * A draft already paid in full but not committed (the till stopped between the tender and the
+   * commit) is committed now, so a paid sale is never left unfinished after a restart.
+   */
+  finishPaid(): Promise<LaneResult<PaymentReply> | null> {
+    return this.queue.run(async () => {
+      const sale = this.sale;
+      if (!sale || sale.tenders.length === 0 || amountDue(sale, this.deps.rules) > 0) return null;
+      return this.settle(sale);
+    });
+  }
+
+  /** Prints a committed sale's receipt (the kiosk's "print" choice); a fault queues it for reprint. */
+  printReceipt(saleId: string): Promise<{ printed: boolean; error?: string }> {
+    return this.queue.run(() => this.print(saleId));
   }
 
   signOut(): Promise<LaneResult<Record<string, never>>> {
@@ -269,11 +296,12 @@ export class Lane {
     });
   }
 
-  confirmAge(approved: boolean): Promise<LaneResult<SaleView>> {
+  /** `by`: the staff member who checked the ID when it is not the attendant (a kiosk's staff call). */
+  confirmAge(approved: boolean, by?: string): Promise<LaneResult<SaleView>> {
     return this.queue.run(() => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
-      const basket = approved ? confirmAge(this.sale.basket, this.staff.id, this.deps.clock.now().toISOString()) : refuseAge(this.sale.basket);
+      const basket = approved ? confirmAge(this.sale.basket, by ?? this.staff.id, this.deps.clock.now().toISOString()) : refuseAge(this.sale.basket);
       return this.update({ ...this.sale, basket });
     });
   }
@@ -385,7 +413,7 @@ export class Lane {
       const kicked = await this.deps.printer.openDrawer();
       if (!kicked.ok) console.warn(`cash drawer did not open: ${kicked.message}`);
     }
-    const receipt = await this.print(done.id);
+    const receipt = this.deps.deferReceipt ? { printed: false } : await this.print(done.id);
     const view = completedSaleView(done, receipt);
     this.lastCompleted = view;
     this.deps.events.sale(null);

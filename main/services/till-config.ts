@@ -4,6 +4,7 @@ import type { TillIdentity } from '../core/ports.ts';
 import { KOREAN_VAT, type TaxRules } from '../core/tax.ts';
 import { DEFAULT_DISCOUNT_LIMITS } from '../core/discount-limit.ts';
 import { DEFAULT_IN_STORE_LAYOUTS } from '../core/in-store-code.ts';
+import { kioskConfigSchema } from './kiosk-config.ts';
 
 /**
  * A till's configuration: who it is, where its central API is, which devices it drives.
@@ -41,6 +42,8 @@ export const tillConfigSchema = z.object({
   inStoreCodes: z
     .array(z.object({ prefixes: z.array(z.string().regex(/^\d{2}$/)).min(1), itemDigits: z.number().int().min(1), valueDigits: z.number().int().min(1), value: z.enum(['price', 'weight']) }))
     .default(DEFAULT_IN_STORE_LAYOUTS.map((l) => ({ ...l, prefixes: [...l.prefixes] }))),
+  /** Self-checkout: idle times, item limit, cash, digital receipts (only read when role is 'kiosk'). */
+  kiosk: kioskConfigSchema,
   /** Categories whose products need the customer's age confirmed. */
   ageRestrictedCategories: z.array(z.string()).default(['alcohol', 'tobacco']),
   tax: z
