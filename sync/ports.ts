@@ -1,24 +1,27 @@
 import type { Product } from '../main/core/product.ts';
 import type { CompletedSale } from '../main/core/sale.ts';
+import type { CompletedReturn } from '../main/core/returns/sale-return.ts';
 
 /**
  * What sync needs from the till's store (main/store implements these). Each call is synchronous
  * and transactional on the store's side; sync never holds a transaction across an await.
  */
 
-export type MutationKind = 'SALE';
+export type MutationKind = OutboxEntry['kind'];
 export type MutationStatus = 'APPLIED' | 'DUPLICATE' | 'REJECTED' | 'FLAGGED';
 
-/** An outbox row: one business event waiting for the central API. */
-export interface OutboxEntry {
+interface OutboxRow {
   /** Per-till, gapless from 1: the order the server applies mutations in. */
   readonly sequence: number;
   /** UUIDv7 made on the till; the idempotency key. */
   readonly mutationId: string;
-  readonly kind: MutationKind;
   readonly occurredAt: string;
-  readonly payload: CompletedSale;
 }
+
+/** An outbox row: one business event waiting for the central API; the kind says what its payload is. */
+export type OutboxEntry =
+  | (OutboxRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
+  | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn });
 
 /** The server's verdict on one mutation. `id` is the mutation id. */
 export interface MutationResult {

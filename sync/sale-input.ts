@@ -1,5 +1,6 @@
 import type { CompletedSale } from '../main/core/sale.ts';
 import type { OutboxEntry } from './ports.ts';
+import { type ReturnInput, toReturnInput } from './return-input.ts';
 
 /** The wire shape of a pushed sale (SaleInput in schema.graphql). No store or till id: the credential says. */
 export interface SaleInput {
@@ -27,20 +28,31 @@ export interface SaleInput {
   }[];
   readonly tenders: readonly {
     readonly id: string;
-    readonly kind: 'CASH' | 'CARD';
+    readonly kind: 'CASH' | 'CARD' | 'POINTS';
     readonly amount: number;
     readonly card: { readonly scheme: string; readonly maskedPan: string; readonly approvalCode: string; readonly terminalRef: string } | null;
+    /** A points tender: the centre's claim it settles (null: redeemed offline, the ledger takes it on arrival). */
+    readonly points?: { readonly memberId: string; readonly claimId: string | null } | null;
   }[];
   readonly totals: { readonly total: number; readonly itemCount: number; readonly taxableSupply: number; readonly tax: number; readonly taxFree: number };
   readonly change: number;
+  /** A member's sale (loyalty): the centre's ledger takes the points once, with the sale. */
+  readonly loyalty?: {
+    readonly memberId: string;
+    readonly pointsEarned: number;
+    readonly pointsRedeemed: number;
+    readonly couponIds: readonly string[];
+  } | null;
 }
 
 export interface MutationInput {
   readonly id: string;
   readonly sequence: number;
-  readonly kind: 'SALE';
+  readonly kind: OutboxEntry['kind'];
   readonly occurredAt: string;
   readonly sale: SaleInput | null;
+  /** Only on a RETURN (absent otherwise, so a server without returns still takes sales). */
+  readonly saleReturn?: ReturnInput;
 }
 
 export function toSaleInput(sale: CompletedSale): SaleInput {
@@ -68,7 +80,9 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       labelled: l.labelled === true || l.measure !== undefined,
     })),
     tenders: sale.tenders.map((t) =>
-      t.kind === 'card'
+      t.kind === 'points'
+        ? { id: t.id, kind: 'POINTS' as const, amount: t.amount, card: null, points: { ...t.points } }
+        : t.kind === 'card'
         ? { id: t.id, kind: 'CARD' as const, amount: t.amount, card: { ...t.card } }
         : { id: t.id, kind: 'CASH' as const, amount: t.amount, card: null },
     ),
@@ -80,9 +94,14 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       taxFree: sale.totals.taxFree,
     },
     change: sale.change,
+    ...(sale.loyalty
+      ? { loyalty: { memberId: sale.loyalty.memberId, pointsEarned: sale.loyalty.pointsEarned, pointsRedeemed: sale.loyalty.pointsRedeemed, couponIds: [...sale.loyalty.couponIds] } }
+      : {}),
   };
 }
 
 export function toMutationInput(entry: OutboxEntry): MutationInput {
-  return { id: entry.mutationId, sequence: entry.sequence, kind: entry.kind, occurredAt: entry.occurredAt, sale: toSaleInput(entry.payload) };
+  const head = { id: entry.mutationId, sequence: entry.sequence, occurredAt: entry.occurredAt };
+  if (entry.kind === 'RETURN') return { ...head, kind: entry.kind, sale: null, saleReturn: toReturnInput(entry.payload) };
+  return { ...head, kind: entry.kind, sale: toSaleInput(entry.payload) };
 }

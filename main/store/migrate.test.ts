@@ -15,10 +15,12 @@ function freshFile(): string {
 }
 
 describe('migrations', () => {
-  it('numbers the till and catalog migrations from 1 without gaps', () => {
+  // Blocks of numbers are allotted to work done in parallel (returns: 0030-0039), so numbers may skip.
+  it('numbers the till and catalog migrations from 1, each number once, in ascending order', () => {
     for (const set of ['till', 'catalog'] as const) {
       const versions = loadMigrations(set).map((m) => m.version);
-      expect(versions).toEqual(versions.map((_, i) => i + 1));
+      expect(versions[0]).toBe(1);
+      expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
     }
   });
 

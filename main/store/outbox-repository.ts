@@ -1,15 +1,19 @@
 import type Database from 'better-sqlite3';
 import type { CompletedSale } from '../core/sale.ts';
+import type { CompletedReturn } from '../core/returns/sale-return.ts';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'flagged' | 'rejected';
 
-export interface PendingMutation {
+interface MutationRow {
   readonly sequence: number;
   readonly mutationId: string;
-  readonly kind: 'SALE';
   readonly occurredAt: string;
-  readonly payload: CompletedSale;
 }
+
+/** The kind says what the payload is: a sale, or a return (its own journal entry). */
+export type PendingMutation =
+  | (MutationRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
+  | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn });
 
 export interface PushOutcome {
   readonly id: string;
@@ -41,12 +45,17 @@ export interface QuarantinedMutation {
 interface Row {
   sequence: number;
   mutationId: string;
-  kind: 'SALE';
+  kind: string;
   occurredAt: string;
   payload: string;
 }
 
-const toMutation = (r: Row): PendingMutation => ({ ...r, payload: JSON.parse(r.payload) as CompletedSale });
+function toMutation(r: Row): PendingMutation {
+  const row = { sequence: r.sequence, mutationId: r.mutationId, occurredAt: r.occurredAt };
+  if (r.kind === 'RETURN') return { ...row, kind: 'RETURN', payload: JSON.parse(r.payload) as CompletedReturn };
+  if (r.kind === 'SALE') return { ...row, kind: 'SALE', payload: JSON.parse(r.payload) as CompletedSale };
+  throw new Error(`outbox row ${r.sequence} has a kind this build does not know: ${r.kind}`);
+}
 
 /** The outbox: business events waiting for the central API, pushed in sequence order. */
 export class SqliteOutbox {
