@@ -203,6 +203,17 @@ export const productHitView = z.object({
   taxFree: z.boolean(),
 });
 
+/** One store's stock of a product (asked of the central API, online only). */
+export const stockLevelView = z.object({ storeName: z.string(), onHand: z.number().int(), location: z.string().nullable(), distanceKm: z.number() });
+export const stockLookupView = z.object({
+  barcode: z.string(),
+  /** As this till's catalog names it; null when the till does not know the barcode. */
+  name: localizedText.nullable(),
+  here: stockLevelView.nullable(),
+  /** Other stores nearby that hold some, nearest first. */
+  nearby: z.array(stockLevelView),
+});
+
 export const methods = {
   'till.status': { input: empty, output: tillStatusView },
   'session.signIn': { input: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict(), output: staffView },
@@ -304,6 +315,8 @@ export const methods = {
   'sync.now': { input: empty, output: syncStatusView },
   /** Back office: the rejected mutations, newest first. */
   'sync.quarantine': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(quarantinedMutationView) },
+  /** Stock here (with its shelf location) and in nearby stores, from the central API; offline: central_offline. */
+  'stock.lookup': { input: z.object({ barcode: z.string().regex(/^\d{1,14}$/, 'a product barcode is up to 14 digits') }).strict(), output: stockLookupView },
   /** Receipts a printer fault left owed (the reprint queue), oldest first. */
   'receipts.queued': {
     input: empty,
@@ -345,6 +358,7 @@ export type JournalHitView = z.output<typeof journalHitView>;
 export type ShiftView = z.output<typeof shiftView>;
 export type ShiftReportView = z.output<typeof shiftReportView>;
 export type ProductHitView = z.output<typeof productHitView>;
+export type StockLookupView = z.output<typeof stockLookupView>;
 
 /** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */
 export type ApiErrorCode =

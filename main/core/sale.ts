@@ -5,6 +5,7 @@ import { money } from './money.ts';
 import { type Result, fail, ok } from './result.ts';
 import type { Promotion } from './pricing/promotion.ts';
 import { type ManualDiscount, type Saving, priceBasket } from './pricing/price-basket.ts';
+import type { SaleLoyalty, SaleMember } from './loyalty/member.ts';
 
 /** A sale being rung: the basket, what prices it, and the tenders taken so far. */
 export interface OpenSale {
@@ -19,6 +20,10 @@ export interface OpenSale {
    */
   readonly promotions?: readonly Promotion[];
   readonly discounts?: readonly ManualDiscount[];
+  /** The member identified for this sale (loyalty), masked; member-only promotions and coupons apply. */
+  readonly member?: SaleMember | undefined;
+  /** Set just before commit: what the member earned and spent (main/core/loyalty). */
+  readonly loyalty?: SaleLoyalty | undefined;
 }
 
 export interface SaleTotals {
@@ -56,6 +61,8 @@ export interface CompletedSale {
   readonly tenders: readonly Tender[];
   readonly totals: SaleTotals;
   readonly change: number;
+  /** A member's sale: points earned and redeemed, coupons used. */
+  readonly loyalty?: SaleLoyalty | undefined;
 }
 
 export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
@@ -146,6 +153,7 @@ export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxR
     tenders: sale.tenders,
     totals,
     change: state.change,
+    ...(sale.loyalty ? { loyalty: sale.loyalty } : {}),
   });
 }
 

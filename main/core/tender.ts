@@ -11,7 +11,9 @@ export interface CardDetails {
 
 export type Tender =
   | { readonly id: string; readonly kind: 'cash'; readonly amount: number }
-  | { readonly id: string; readonly kind: 'card'; readonly amount: number; readonly card: CardDetails };
+  | { readonly id: string; readonly kind: 'card'; readonly amount: number; readonly card: CardDetails }
+  /** Loyalty points (one point pays one minor unit); claimId is the centre's claim, null when redeemed offline. */
+  | { readonly id: string; readonly kind: 'points'; readonly amount: number; readonly points: { readonly memberId: string; readonly claimId: string | null } };
 
 export type TenderKind = Tender['kind'];
 

@@ -4,6 +4,7 @@ import { formatAmount } from '../core/money-format.ts';
 import { nameIn } from '../core/product.ts';
 import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
 import { RECEIPT_LABELS, receiptLanguageOf } from './receipt-labels.ts';
+import { loyaltyBlocks, pointsTenderBlock } from './loyalty-receipt.ts';
 
 export interface ReceiptOptions {
   readonly cashierName: string;
@@ -67,6 +68,7 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
   blocks.push({ kind: 'columns', left: L.total, right: amount(sale.totals.total), bold: true }, { kind: 'rule' });
   for (const t of sale.tenders) {
     if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: amount(t.amount) });
+    else if (t.kind === 'points') blocks.push(pointsTenderBlock(t, lang, amount));
     else {
       blocks.push(
         { kind: 'columns', left: `${L.card} ${t.card.scheme} ${t.card.maskedPan}`, right: amount(t.amount) },
@@ -75,6 +77,7 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
     }
   }
   if (sale.change > 0) blocks.push({ kind: 'columns', left: L.change, right: amount(sale.change), bold: true });
+  blocks.push(...loyaltyBlocks(sale, lang, store.locale));
   blocks.push(
     { kind: 'rule' },
     { kind: 'barcode', data: sale.receiptNumber },

@@ -4,9 +4,11 @@ import { ageCheckPending, lineAmount } from '../core/basket.ts';
 import type { TaxRules } from '../core/tax.ts';
 import type { Tender } from '../core/tender.ts';
 import type { CompletedSaleView, SaleView } from '../api/contract.ts';
+import { memberOnSale } from './loyalty-views.ts';
 
 /** Projections of the core's sale for the renderer: the contract's view types, nothing more. */
 export function tenderView(t: Tender): SaleView['tenders'][number] {
+  if (t.kind === 'points') return { kind: 'points', amount: t.amount };
   return t.kind === 'card' ? { kind: 'card', amount: t.amount, detail: `${t.card.scheme} ${t.card.maskedPan}` } : { kind: 'cash', amount: t.amount };
 }
 
@@ -41,6 +43,7 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
     ageCheckPending: ageCheckPending(sale.basket),
     payment: { paid: pay.paid, due: pay.due, change: pay.change },
     tenders: sale.tenders.map(tenderView),
+    member: memberOnSale(sale, totals.savings),
   };
 }
 
@@ -51,6 +54,7 @@ export function completedSaleView(sale: CompletedSale, receipt: { printed: boole
     total: sale.totals.total,
     change: sale.change,
     tenders: sale.tenders.map(tenderView),
+    ...(sale.loyalty ? { loyalty: { pointsEarned: sale.loyalty.pointsEarned, pointsRedeemed: sale.loyalty.pointsRedeemed, balanceAfter: sale.loyalty.balanceAfter } } : {}),
     receipt: receipt.error === undefined ? { printed: receipt.printed } : { printed: receipt.printed, error: receipt.error },
   };
 }
