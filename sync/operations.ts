@@ -11,6 +11,13 @@ export const operations = {
   priceChanges: load('price-changes'),
   promotionChanges: load('promotion-changes'),
   configChanges: load('config-changes'),
+  orderChanges: load('order-changes'),
+  claimPickupHandout: load('claim-pickup-handout'),
+  stockLevels: load('stock-levels'),
+  memberChanges: load('member-changes'),
+  couponChanges: load('coupon-changes'),
+  claimPoints: load('claim-points'),
+  saleByReceipt: load('sale-by-receipt'),
 } as const;
 
 export const schemaPath = new URL('./schema.graphql', import.meta.url);

@@ -17,6 +17,9 @@ import { DeviceBoard } from './device-board.ts';
 import { Lane } from './lane.ts';
 import { ProductSearch } from './search-service.ts';
 import { SHIFT_MESSAGES, ShiftService } from './shift-service.ts';
+import { createCentralCall } from '../../sync/central-client.ts';
+import { createStockClient } from '../../sync/stock-client.ts';
+import { StockService } from './stock-service.ts';
 import { SUPERVISOR_ROLES, supervisorApproval } from './shift-approval.ts';
 import { JournalService } from './journal-service.ts';
 import { ReceiptReprints } from './receipt-reprints.ts';
@@ -130,6 +133,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
   const receiptReprints = new ReceiptReprints({ queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer });
 
+  const stockClient = createStockClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
+  const stock = new StockService({ lookup: (barcode, radiusKm) => stockClient.lookup(barcode, radiusKm), findByBarcode: (barcode) => catalog.findByBarcode(barcode) });
+
   const handlers: Handlers = {
     'till.status': async () => ({
       ok: true,
@@ -180,6 +186,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'receipts.queued': async () => ({ ok: true, value: receiptReprints.list() }),
     'receipts.reprintQueued': async () => ({ ok: true, value: await receiptReprints.reprintQueued() }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
+    'stock.lookup': async ({ barcode }) => reply(await stock.lookup(barcode)),
     'sync.quarantine': async ({ limit }) => {
       // Rejected mutations carry receipts, amounts and reasons: a supervisor's or manager's to read.
       const who = lane.signedIn;

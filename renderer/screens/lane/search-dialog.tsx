@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ApiError, ProductHitView } from '../../../main/api/contract.ts';
+import type { ApiError, ProductHitView, StockLookupView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
+import { StockLevels } from '../../components/stock-levels.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { moveSelection } from './lane-keys.ts';
 
@@ -9,6 +10,10 @@ interface Props {
   readonly client: TillClient;
   readonly onClose: () => void;
 }
+
+/** Alt+I (재고, inventory) asks for the highlighted product's stock; read from `code`, so Hangul mode does not matter. */
+export const stockKey = 'Alt+I';
+const stockKeyCode = 'KeyI';
 
 /** Enough to choose from on one screen; the cashier narrows the query rather than scrolls. */
 const RESULT_LIMIT = 20;
@@ -27,6 +32,16 @@ export function SearchDialog({ client, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   // Replies can overtake each other; only the answer to the latest query is shown.
   const latest = useRef(0);
+  // Stock of the highlighted product (Alt+I): asked of the central API, shown under the results.
+  const [stock, setStock] = useState<{ barcode: string; answer: StockLookupView | null; failure: ApiError | null } | null>(null);
+
+  const lookUpStock = async (productId: string) => {
+    const hit = hits.find((h) => h.productId === productId);
+    if (!hit) return;
+    setStock({ barcode: hit.barcode, answer: null, failure: null });
+    const reply = await client.invoke('stock.lookup', { barcode: hit.barcode });
+    setStock((now) => (now?.barcode !== hit.barcode ? now : reply.ok ? { barcode: hit.barcode, answer: reply.value, failure: null } : { barcode: hit.barcode, answer: null, failure: reply.error }));
+  };
 
   useEffect(() => {
     const asked = ++latest.current;
@@ -58,6 +73,7 @@ export function SearchDialog({ client, onClose }: Props) {
     const ids = hits.map((h) => h.productId);
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (step !== 0) setActive(moveSelection(ids, active, step));
+    else if (event.altKey && event.code === stockKeyCode && active !== null) void lookUpStock(active);
     else if (event.key === 'Enter' && active !== null) void ring(active);
     else if (event.key === 'Escape') onClose();
     else return;
@@ -113,6 +129,10 @@ export function SearchDialog({ client, onClose }: Props) {
           </li>
         ))}
       </ul>
+      {stock ? <StockLevels answer={stock.answer} failure={stock.failure} /> : null}
+      <KeyButton shortcut={stockKey} disabled={active === null} onClick={() => active !== null && void lookUpStock(active)}>
+        {t('stock.lookup')}
+      </KeyButton>
       <KeyButton shortcut="Escape" onClick={onClose}>
         {t('panel.close')}
       </KeyButton>
