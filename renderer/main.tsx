@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickClient } from './client/pick-client.ts';
 import { I18nProvider } from './i18n/i18n-context.tsx';
-import { App } from './screens/app.tsx';
+import { RoleRouter } from './screens/role-router.tsx';
 import { CustomerDisplay } from './screens/customer-display/customer-display.tsx';
 import './styles.css';
 
@@ -16,7 +16,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       {/* The customer-facing display is the same bundle on ?view=customer (a second window in Electron). */}
-      {new URLSearchParams(location.search).get('view') === 'customer' ? <CustomerDisplay client={client} /> : <App client={client} />}
+      {new URLSearchParams(location.search).get('view') === 'customer' ? <CustomerDisplay client={client} /> : <RoleRouter client={client} />}
     </I18nProvider>
   </StrictMode>,
 );

@@ -282,6 +282,8 @@ export class KioskService {
     const base = this.deps.config.receiptBaseUrl ?? new URL(this.deps.centralUrl).origin;
     const url = new URL(`receipt/${encodeURIComponent(done.receiptNumber)}`, base.endsWith('/') ? base : `${base}/`);
     url.searchParams.set('sale', done.saleId);
+    // The page opens in the customer's language (it has a switch too).
+    url.searchParams.set('lang', this.session.language);
     return url.href;
   }
 

@@ -22,13 +22,13 @@ export interface TillRig {
   close(): Promise<void>;
 }
 
-export async function startTillRig(options: { centralPort?: number; startCentral?: boolean } = {}): Promise<TillRig> {
+export async function startTillRig(options: { centralPort?: number; startCentral?: boolean; /** Over the demo till's configuration (a kiosk's role, its idle times). */ config?: Partial<TillConfigInput> } = {}): Promise<TillRig> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'till-e2e-'));
   const central = await startCentral({ dbPath: path.join(dataDir, 'central.db'), port: options.centralPort ?? 0 });
   const lab = await startLab({});
   // Playwright types a wedge scan key by key; on a loaded 2-core CI machine gaps of 50 ms happen,
   // so the test tills allow 200 ms (tests type into fields with fill(), which sends no keys).
-  const config = demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500, wedgeInterKeyMs: 200 });
+  const config: TillConfigInput = { ...demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500, wedgeInterKeyMs: 200 }), ...options.config };
   const rig: TillRig = {
     dataDir,
     central,
