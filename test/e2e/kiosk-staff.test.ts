@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
+import { centralSales } from '../support/central-query.ts';
+import { useKioskSession } from '../support/kiosk-session.ts';
+import { won } from '../support/lane-page.ts';
+import { NodeTillClient } from '../support/ws-till-client.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const { water, soju, ramen } = DEMO_PRODUCTS;
+
+const session = useKioskSession();
+
+const staffCall = () => session.page.getByRole('alertdialog', { name: '직원을 불렀습니다. 잠시만 기다려 주세요' });
+const basket = () => session.kiosk.basket('장바구니');
+
+describe('staff at the self-checkout kiosk', () => {
+  it('an age-restricted item calls staff, holds payment, refuses a wrong PIN, and is sold once staff check the ID with their PIN', async () => {
+    const { page, kiosk } = session;
+    await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+    // Starting by scanning: no touch needed.
+    await kiosk.ring(water.barcode);
+    await kiosk.ring(soju.barcode);
+    await staffCall().waitFor();
+    expect(await staffCall().textContent()).toContain(`연령 확인이 필요한 상품`);
+    await expect.poll(() => basket().textContent()).toContain('직원 신분증 확인 필요');
+    expect(await page.getByRole('button', { name: /카드로 결제/ }).isDisabled()).toBe(true);
+
+    // Going round the screen does not help: the host refuses the lane's staff methods to a kiosk customer.
+    const client = await NodeTillClient.connect(session.rig.host.url);
+    try {
+      const sneak = await client.invoke('sale.confirmAge', { approved: true });
+      expect(sneak).toMatchObject({ ok: false, error: { code: 'staff_required' } });
+      expect(await client.invoke('kiosk.pay', {})).toMatchObject({ ok: false, error: { code: 'staff_needed' } });
+    } finally {
+      client.close();
+    }
+
+    await staffCall().getByLabel('직원 PIN').fill('0000');
+    await staffCall().getByRole('button', { name: '신분증 확인함: 판매' }).click();
+    await staffCall().getByRole('alert').filter({ hasText: 'PIN이 맞지 않습니다' }).waitFor();
+    expect(await staffCall().isVisible()).toBe(true);
+
+    await staffCall().getByLabel('직원 PIN').fill('5678');
+    await staffCall().getByRole('button', { name: '신분증 확인함: 판매' }).click();
+    await staffCall().waitFor({ state: 'detached' });
+    await expect.poll(() => basket().textContent()).toContain('신분증 확인됨');
+
+    // A restricted item, once checked, cannot be taken out by the customer alone: staff are called again.
+    const sojuRow = basket().getByRole('row', { name: new RegExp(soju.name['ko'] ?? '') });
+    await sojuRow.getByRole('button', { name: `${soju.name['ko']} 빼기` }).click();
+    await staffCall().waitFor();
+    expect(await staffCall().textContent()).toContain('상품 빼기 (직원 확인)');
+    await staffCall().getByLabel('직원 PIN').fill('1234');
+    await staffCall().getByRole('button', { name: '빼지 않음' }).click();
+    await staffCall().waitFor({ state: 'detached' });
+
+    await expect.poll(() => page.getByRole('region', { name: '합계' }).getByLabel('합계').textContent()).toBe(won(water.price + soju.price));
+    await page.getByRole('button', { name: /카드로 결제/ }).click();
+    await page.getByRole('status', { name: '감사합니다! 결제가 끝났습니다' }).waitFor();
+    await page.getByRole('button', { name: /종이 영수증 출력/ }).click();
+    await page.getByText('영수증을 가져가세요').waitFor();
+    const printed = await waitFor('the printed receipt', () => session.rig.lab.printer.receipts().at(-1));
+    expect(printed.lines.join('\n')).toContain(soju.name['ko']);
+    await page.getByRole('button', { name: '완료' }).click();
+    await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+
+    // Everything is on the kiosk's record: who was called for what, and who answered how.
+    const events = await kiosk.events();
+    const byKind = events.map((e) => [e.kind, e.reason, e.staffId]).reverse();
+    expect(byKind).toEqual([
+      ['called', 'age', null],
+      ['approved', 'age', 'staff-0003'],
+      ['called', 'removal', null],
+      ['refused', 'removal', 'staff-0001'],
+      ['receipt', null, null],
+    ]);
+    expect(events[0]?.detail).toBe('print');
+  });
+
+  it('a declined card offers to retry or call staff; staff come, the retry is approved, and the sale reaches central once', async () => {
+    const { page, kiosk } = session;
+    await page.getByRole('button', { name: '시작하기' }).click();
+    await kiosk.ring(water.barcode);
+    await kiosk.ring(ramen.barcode);
+    // A plain item before payment: the customer removes it alone.
+    await basket().getByRole('button', { name: `${ramen.name['ko']} 빼기` }).click();
+    await expect.poll(() => basket().textContent()).toContain('뺀 상품');
+    expect(await staffCall().count()).toBe(0);
+
+    session.rig.lab.terminal.nextOutcome('decline');
+    await page.getByRole('button', { name: /카드로 결제/ }).click();
+    const declined = page.getByRole('alert', { name: '카드 결제가 되지 않았습니다' });
+    await declined.waitFor();
+    await declined.getByRole('button', { name: /직원 부르기/ }).click();
+    await staffCall().waitFor();
+    expect(await staffCall().textContent()).toContain('카드 결제 도움 요청');
+    await staffCall().getByLabel('직원 PIN').fill('2345');
+    await staffCall().getByRole('button', { name: '처리 완료: 계속' }).click();
+    await staffCall().waitFor({ state: 'detached' });
+
+    await declined.getByRole('button', { name: '다시 결제' }).click();
+    await page.getByRole('status', { name: '감사합니다! 결제가 끝났습니다' }).waitFor();
+    const text = (await page.getByRole('status', { name: '감사합니다! 결제가 끝났습니다' }).textContent()) ?? '';
+    const receiptNumber = /영수증 ([\d-]+)/.exec(text)?.[1] ?? '';
+    await page.getByRole('button', { name: '영수증 필요 없음' }).click();
+    await page.getByRole('button', { name: '완료' }).click();
+
+    const sales = await waitFor('the sale in central', async () => {
+      const s = await centralSales(session.rig.central.url, receiptNumber);
+      return s.length > 0 ? s : undefined;
+    });
+    expect(sales).toHaveLength(1);
+    expect(sales[0]?.totals.total).toBe(water.price);
+    const events = await kiosk.events();
+    expect(events.some((e) => e.kind === 'payment_declined' && e.detail?.startsWith('payment_declined'))).toBe(true);
+    expect(events.some((e) => e.kind === 'approved' && e.reason === 'payment_failed' && e.staffId === 'staff-0002')).toBe(true);
+  });
+
+  it('the help button calls staff, who can end the sale for the customer; the basket leaves the screen', async () => {
+    const { page, kiosk } = session;
+    await kiosk.ring(ramen.barcode);
+    await page.getByRole('button', { name: /직원 호출/ }).click();
+    await staffCall().waitFor();
+    expect(await staffCall().textContent()).toContain('고객 도움 요청');
+    await staffCall().getByLabel('직원 PIN').fill('5678');
+    await staffCall().getByRole('button', { name: '거래 취소' }).click();
+    await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+    expect(await page.getByText(ramen.name['ko'] ?? '').count()).toBe(0);
+  });
+});
