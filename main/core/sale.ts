@@ -1,4 +1,5 @@
 import { type Basket, type BasketLine, ageCheckPending, emptyBasket } from './basket.ts';
+import { type OrderedLine, liveOrderedLines } from './saved-sale.ts';
 import { type PaymentState, type Tender, paymentState } from './tender.ts';
 import { type TaxRules, breakDownTax } from './tax.ts';
 import { money } from './money.ts';
@@ -24,6 +25,8 @@ export interface OpenSale {
   readonly member?: SaleMember | undefined;
   /** Set just before commit: what the member earned and spent (main/core/loyalty). */
   readonly loyalty?: SaleLoyalty | undefined;
+  /** Lines paid here and ordered for pickup at another store or delivery (main/core/saved-sale.ts). */
+  readonly ordered?: readonly OrderedLine[] | undefined;
 }
 
 export interface SaleTotals {
@@ -63,6 +66,8 @@ export interface CompletedSale {
   readonly change: number;
   /** A member's sale: points earned and redeemed, coupons used. */
   readonly loyalty?: SaleLoyalty | undefined;
+  /** Live lines ordered for later: the central API makes online orders of them (main/core/saved-sale.ts). */
+  readonly ordered?: readonly OrderedLine[] | undefined;
 }
 
 export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
@@ -154,6 +159,7 @@ export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxR
     totals,
     change: state.change,
     ...(sale.loyalty ? { loyalty: sale.loyalty } : {}),
+    ...(liveOrderedLines(sale).length > 0 ? { ordered: liveOrderedLines(sale) } : {}),
   });
 }
 
