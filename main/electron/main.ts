@@ -2,11 +2,12 @@
  * The Electron shell: one window, one host in a utilityProcess, a MessagePort between them.
  * Everything the till does lives in the host; this file only starts things and locks them down.
  */
-import { app, MessageChannelMain, screen, utilityProcess, type BrowserWindow } from 'electron';
+import { app, MessageChannelMain, screen, session, utilityProcess, type BrowserWindow, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lockDown } from './security.ts';
 import { createCustomerWindow, createTillWindow } from './window.ts';
+import { allowKioskCamera, shouldRestart } from './kiosk-lockdown.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,7 +23,11 @@ const kiosk = process.argv.includes('--kiosk');
 
 function start(): void {
   lockDown(pathToFileURL(rendererDir).href);
-  const host = utilityProcess.fork(path.join(here, 'host-process.js') /* bundled next to main.js by scripts/build-electron.mjs */, [dataDir, configFile], { serviceName: 'till-host' });
+  // The kiosk's camera scanner is the one permission a kiosk grants (video, the app's own pages).
+  if (kiosk) allowKioskCamera(session.defaultSession, pathToFileURL(rendererDir).href);
+  const forkHost = (): UtilityProcess =>
+    utilityProcess.fork(path.join(here, 'host-process.js') /* bundled next to main.js by scripts/build-electron.mjs */, [dataDir, configFile], { serviceName: 'till-host' });
+  let host = forkHost();
   const win = createTillWindow(rendererDir, preload, kiosk);
   // Each window gets its own port to the host, again after every reload.
   const connect = (w: BrowserWindow): void => {
@@ -41,10 +46,21 @@ function start(): void {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  host.on('exit', (code) => {
+  // A kiosk restarts its crashed host (which resumes the open sale and commits a paid one) and
+  // reloads the page onto it; a lane quits, so the cashier sees the failure. A crash loop stops.
+  const crashes: number[] = [];
+  const onHostExit = (code: number): void => {
     console.error(`the till host exited with code ${code}`);
+    if (kiosk && shouldRestart(crashes, Date.now())) {
+      crashes.push(Date.now());
+      host = forkHost();
+      host.on('exit', onHostExit);
+      win.webContents.reload();
+      return;
+    }
     app.quit();
-  });
+  };
+  host.on('exit', onHostExit);
 }
 
 // One app instance per till: a second launch only focuses the first window (see 'second-instance').

@@ -1,5 +1,7 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { kioskWindowOptions, lockKioskWindow } from './kiosk-lockdown.ts';
 
 /** Hardened window options: the renderer gets no Node, a sandbox, and only the preload's bridge. */
 export function windowOptions(preload: string, kiosk: boolean): BrowserWindowConstructorOptions {
@@ -25,7 +27,9 @@ export function windowOptions(preload: string, kiosk: boolean): BrowserWindowCon
 }
 
 export function createTillWindow(rendererDir: string, preload: string, kiosk: boolean): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preload, kiosk));
+  const win = new BrowserWindow(kiosk ? kioskWindowOptions(preload) : windowOptions(preload, false));
+  // A customer's kiosk: no keys, zoom, navigation or tools out of the app (kiosk-lockdown.ts).
+  if (kiosk) lockKioskWindow(win, pathToFileURL(rendererDir).href);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(path.join(rendererDir, 'index.html'));
   return win;
