@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { kioskEvents, kioskMethods } from './kiosk-contract.ts';
+import { pickupEvents, pickupMethods } from './pickup-contract.ts';
 
 const localizedText = z.record(z.string(), z.string());
 const minor = z.number().int();
@@ -26,6 +27,8 @@ export const saleLineView = z.object({
   ageCheck: z.enum(['none', 'pending', 'confirmed']),
   /** The shelf price when the price was overridden, else null. */
   originalPrice: minor.nullable(),
+  /** Paid here, ordered for later (save the sale): where it goes. Absent for an ordinary line. */
+  ordered: z.object({ kind: z.enum(['pickup', 'delivery']), storeName: z.string().nullable() }).optional(),
 });
 
 export const tenderView = z.object({
@@ -46,6 +49,9 @@ export const memberOnSaleView = z.object({
   pointsRedeemed: z.number().int(),
   coupons: z.array(z.object({ id: z.string(), name: localizedText, applied: z.boolean() })),
 });
+
+/** A member found by lookup: masked, with the points the till knows. */
+export const memberHitView = z.object({ id: z.string(), maskedName: z.string(), maskedPhone: z.string(), tier: z.string(), pointsBalance: z.number().int() });
 
 export const saleView = z.object({
   id: z.string(),
@@ -214,6 +220,44 @@ export const stockLookupView = z.object({
   nearby: z.array(stockLevelView),
 });
 
+/** A line of a sale found for a return: what is still returnable and what one more unit refunds. */
+export const returnLineView = z.object({
+  lineId: z.string(),
+  barcode: z.string(),
+  name: localizedText,
+  unitPrice: minor,
+  sold: z.number().int(),
+  returned: z.number().int(),
+  returnable: z.number().int(),
+  unitRefund: minor,
+  /** Why the policy refuses it unopened today (a supervisor may approve), or null. */
+  policy: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const returnOriginalView = z.object({
+  saleId: z.string(),
+  receiptNumber: z.string(),
+  soldAt: z.string(),
+  /** till: this till's journal; central: another till's sale, through the central API. */
+  source: z.enum(['till', 'central']),
+  currency: z.string(),
+  lines: z.array(returnLineView),
+  tenders: z.array(z.object({ kind: z.string(), amount: minor, detail: z.string().optional() })),
+});
+
+export const returnDoneView = z.object({
+  returnId: z.string(),
+  returnNumber: z.string(),
+  refund: minor,
+  currency: z.string(),
+  tenders: z.array(z.object({ kind: z.string(), amount: minor, detail: z.string().optional() })),
+  receipt: z.object({ printed: z.boolean(), error: z.string().optional() }),
+});
+
+const itemCondition = z.enum(['unopened', 'opened', 'faulty']);
+const disposition = z.enum(['restock', 'damaged']);
+const supervisorPin = z.string().regex(/^\d{4,8}$/).optional();
+
 export const methods = {
   'till.status': { input: empty, output: tillStatusView },
   'session.signIn': { input: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict(), output: staffView },
@@ -315,6 +359,41 @@ export const methods = {
   'sync.now': { input: empty, output: syncStatusView },
   /** Back office: the rejected mutations, newest first. */
   'sync.quarantine': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(quarantinedMutationView) },
+  /** Finds a sale to return by its receipt number (the receipt's barcode): this till's journal, else the store's through the central API. */
+  'return.find': { input: z.object({ code: z.string().trim().min(1).max(64) }).strict(), output: returnOriginalView },
+  /** Takes items of a found sale back, refunded to its original tenders (card on the terminal, cash from the drawer). */
+  'return.commit': {
+    input: z
+      .object({
+        saleId: z.string().min(1),
+        lines: z.array(z.object({ lineId: z.string().min(1), quantity: z.number().int().min(1).max(999), condition: itemCondition, disposition }).strict()).min(1).max(200),
+        supervisorPin,
+      })
+      .strict(),
+    output: returnDoneView,
+  },
+  /** A return without a receipt: a supervisor's PIN, the lowest price of the last N days, refunded in cash. */
+  'return.receiptless': {
+    input: z
+      .object({ barcode: z.string().regex(/^\d{1,14}$/), quantity: z.number().int().min(1).max(99), condition: itemCondition, disposition, supervisorPin })
+      .strict(),
+    output: returnDoneView,
+  },
+  /** Save the sale: a line paid here is ordered for pickup at another store or for delivery (before any tender). */
+  'sale.orderForLater': {
+    input: z
+      .object({
+        lineId: z.string().min(1),
+        fulfilment: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('pickup'), storeId: z.string().min(1), storeName: z.string().min(1).max(60), customerName: z.string().trim().min(1).max(50), phone: z.string().max(20) }).strict(),
+          z.object({ kind: z.literal('delivery'), customerName: z.string().trim().min(1).max(50), phone: z.string().max(20), address: z.string().trim().min(5).max(200) }).strict(),
+        ]),
+      })
+      .strict(),
+    output: saleView,
+  },
+  /** The ordered line is taken now after all: an ordinary line again. */
+  'sale.takeNow': { input: z.object({ lineId: z.string().min(1) }).strict(), output: saleView },
   /** Stock here (with its shelf location) and in nearby stores, from the central API; offline: central_offline. */
   'stock.lookup': { input: z.object({ barcode: z.string().regex(/^\d{1,14}$/, 'a product barcode is up to 14 digits') }).strict(), output: stockLookupView },
   /** Receipts a printer fault left owed (the reprint queue), oldest first. */
@@ -327,7 +406,17 @@ export const methods = {
     input: empty,
     output: z.object({ printed: z.array(z.string()), remaining: z.number().int(), error: z.string().optional() }),
   },
+  /** Members on the till (offline): by full mobile number, its last four digits (several, told apart by masked name) or the app's QR token. */
+  'member.lookup': { input: z.object({ query: z.string().trim().min(1).max(128) }).strict(), output: z.array(memberHitView) },
+  /** Identifies the member on the open sale (opening one if none); null forgets them. Member prices and coupons apply. */
+  'member.attach': { input: z.object({ memberId: z.string().min(1).max(64).nullable() }).strict(), output: saleView },
+  /** Points as a tender: online a claim at the centre; offline at most offline.pointsRedeemCap per sale. */
+  'loyalty.redeem': {
+    input: z.object({ points: z.number().int().positive().max(100_000_000) }).strict(),
+    output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
+  },
   ...kioskMethods,
+  ...pickupMethods,
 } as const;
 
 export const events = {
@@ -337,6 +426,7 @@ export const events = {
   devices: z.array(deviceStatusView),
   sync: syncStatusView,
   ...kioskEvents,
+  ...pickupEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -358,6 +448,9 @@ export type JournalHitView = z.output<typeof journalHitView>;
 export type ShiftView = z.output<typeof shiftView>;
 export type ShiftReportView = z.output<typeof shiftReportView>;
 export type ProductHitView = z.output<typeof productHitView>;
+export type ReturnOriginalView = z.output<typeof returnOriginalView>;
+export type ReturnDoneView = z.output<typeof returnDoneView>;
+export type MemberHitView = z.output<typeof memberHitView>;
 export type StockLookupView = z.output<typeof stockLookupView>;
 
 /** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */
@@ -384,7 +477,24 @@ export type ApiErrorCode =
   | 'invalid_count'
   | 'sale_unknown'
   | 'unsynced_sales'
-  | 'internal';
+  | 'internal'
+  // save the sale (main/core/saved-sale.ts)
+  | 'line_not_found'
+  | 'line_weighed'
+  | 'age_restricted_delivery'
+  | 'own_store'
+  | 'contact_invalid'
+  // loyalty
+  | 'query_invalid'
+  | 'member_unknown'
+  | 'no_member'
+  | 'points_conflict'
+  | 'points_refused'
+  | 'redeem_invalid'
+  | 'redeem_below_minimum'
+  | 'redeem_over_balance'
+  | 'redeem_over_due'
+  | 'redeem_offline_cap';
 
 export interface ApiError {
   readonly code: ApiErrorCode | string;

@@ -12,8 +12,11 @@ export interface CardDetails {
 export type Tender =
   | { readonly id: string; readonly kind: 'cash'; readonly amount: number }
   | { readonly id: string; readonly kind: 'card'; readonly amount: number; readonly card: CardDetails }
-  /** Loyalty points (one point pays one minor unit); claimId is the centre's claim, null when redeemed offline. */
-  | { readonly id: string; readonly kind: 'points'; readonly amount: number; readonly points: { readonly memberId: string; readonly claimId: string | null } };
+  /**
+   * Loyalty points (one point pays one minor unit). claimId is the till's id for the centre's claim:
+   * held online, or (offline, or the answer lost) taken by the ledger when the sale arrives, never twice.
+   */
+  | { readonly id: string; readonly kind: 'points'; readonly amount: number; readonly points: { readonly memberId: string; readonly claimId: string } };
 
 export type TenderKind = Tender['kind'];
 

@@ -18,8 +18,15 @@ import { Lane } from './lane.ts';
 import { ProductSearch } from './search-service.ts';
 import { SHIFT_MESSAGES, ShiftService } from './shift-service.ts';
 import { createCentralCall } from '../../sync/central-client.ts';
+import { createOrderClient, pullOrders } from '../../sync/order-client.ts';
+import { SqliteStoreOrders } from '../store/store-order-repository.ts';
+import { PickupDesk } from './pickup-service.ts';
+import { pickupHandlers } from './pickup-handlers.ts';
 import { createStockClient } from '../../sync/stock-client.ts';
 import { StockService } from './stock-service.ts';
+import { SqliteMembers } from '../store/member-repository.ts';
+import { createLoyaltyClient, pullCoupons, pullMembers } from '../../sync/loyalty-client.ts';
+import { MemberService } from './member-service.ts';
 import { SUPERVISOR_ROLES, supervisorApproval } from './shift-approval.ts';
 import { JournalService } from './journal-service.ts';
 import { ReceiptReprints } from './receipt-reprints.ts';
@@ -32,6 +39,11 @@ import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { SqliteStoreConfig } from '../store/config-repository.ts';
 import { KioskService, guardStaffMethods, kioskHandlers } from './kiosk-service.ts';
 import { SqliteKioskEvents } from '../store/kiosk-event-repository.ts';
+import { ReturnService } from './return-service.ts';
+import { returnHandlers } from './return-handlers.ts';
+import { SqliteReturns } from '../store/return-repository.ts';
+import { SqlitePriceHistory } from '../store/price-history-repository.ts';
+import { createSaleLookup } from '../../sync/sale-lookup.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -72,7 +84,35 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const board = new DeviceBoard((all) => events.emit('devices', all));
   const devices: TillDevices = await openDevices(config.devices, board);
 
+  // The pickup desk: the store's online orders (the 'order' stream), hand-outs claimed through the centre.
+  const pickupConfig = new SqliteStoreConfig(dbs.till);
+  const orderApi = createOrderClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
+  const pickup = new PickupDesk({
+    orders: new SqliteStoreOrders(dbs.till),
+    api: orderApi,
+    findProduct: (barcode) => catalog.findByBarcode(barcode),
+    offlinePolicy: () => pickupConfig.get('offline.pickupHandout'),
+    printer: devices.printer,
+    identity,
+    clock,
+    ids,
+    staff: () => lane.signedIn,
+    poke: () => sync.poke(),
+    events: {
+      orderArrived: (e) => events.emit('pickup.orderArrived', e),
+      ordersChanged: () => events.emit('pickup.ordersChanged', {}),
+      scanned: (s) => events.emit('pickup.scanned', s),
+    },
+  });
+  const pickupSink = pickup.sink();
+
+  // Loyalty: the region's members and their coupons on the till (member and coupon streams), claims online.
+  const members = new SqliteMembers(dbs.catalog);
+  const loyaltyClient = createLoyaltyClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
+  const loyaltyStreams = [() => pullMembers(loyaltyClient, members), () => pullCoupons(loyaltyClient, members)];
+
   const sync = startSync({
+    streams: [() => pullOrders(orderApi, pickupSink), ...loyaltyStreams],
     url: config.central.url,
     token: config.central.token,
     intervalMs: config.central.pollIntervalMs,
@@ -86,6 +126,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   const shiftsRepo = new SqliteShifts(dbs.till);
+  const memberService: MemberService = new MemberService({
+    members, lane: () => lane, client: loyaltyClient, config: new SqliteStoreConfig(dbs.till), online: () => sync.status().online, rules, clock, ids,
+  });
   const lane = new Lane({
     identity,
     rules,
@@ -109,6 +152,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       scanRejected: (r) => events.emit('scanRejected', r),
     },
     onSaleCommitted: () => sync.poke(),
+    loyalty: memberService.laneHooks(),
     businessDay: () => shiftsRepo.current()?.businessDay,
     // A kiosk asks its customer (print, digital, none) before printing.
     deferReceipt: config.role === 'kiosk',
@@ -121,7 +165,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     : null;
 
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
-  devices.scanner?.onData((scan) => void lane.scan(scan.data, 'scanner'));
+  // While the pickup screen shows, they feed the desk instead (order QRs, picking).
+  devices.scanner?.onData((scan) => void (pickup.attached ? pickup.scan(scan.data) : lane.scan(scan.data, 'scanner')));
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
@@ -132,6 +177,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
   const receiptReprints = new ReceiptReprints({ queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer });
+
+  const saleReturns = new ReturnService({
+    identity, rules, policy: config.returnPolicy, catalog, staff, clock, ids,
+    returns: new SqliteReturns(dbs.till, identity, rules),
+    priceHistory: new SqlitePriceHistory(dbs.catalog),
+    lookup: createSaleLookup(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
+    signedIn: () => lane.signedIn,
+    printer: devices.printer,
+    payment: devices.payment,
+    businessDay: () => shiftsRepo.current()?.businessDay,
+    onCommitted: () => sync.poke(),
+  });
 
   const stockClient = createStockClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
   const stock = new StockService({ lookup: (barcode, radiusKm) => stockClient.lookup(barcode, radiusKm), findByBarcode: (barcode) => catalog.findByBarcode(barcode) });
@@ -173,6 +230,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.suspended': async () => ({ ok: true, value: lane.listSuspended() }),
     'sale.resume': async ({ saleId }) => reply(await lane.resume(saleId)),
     'sale.cancel': async () => reply(await lane.cancel()),
+    'sale.orderForLater': async ({ lineId, fulfilment }) => reply(await lane.orderForLater(lineId, fulfilment)),
+    'sale.takeNow': async ({ lineId }) => reply(await lane.takeNow(lineId)),
     'shift.current': async () => ({ ok: true, value: shifts.current() }),
     'shift.open': async ({ float }) => reply(shifts.open(float)),
     'shift.cash': async ({ kind, amount, reason }) => reply(await shifts.cash(kind, amount, reason)),
@@ -186,6 +245,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'receipts.queued': async () => ({ ok: true, value: receiptReprints.list() }),
     'receipts.reprintQueued': async () => ({ ok: true, value: await receiptReprints.reprintQueued() }),
     'sync.now': async () => ({ ok: true, value: sync.syncNow() }),
+    'member.lookup': async ({ query }) => reply(memberService.lookup(query)),
+    'member.attach': async ({ memberId }) => reply(await memberService.attach(memberId)),
+    'loyalty.redeem': async ({ points }) => reply(await memberService.redeem(points)),
     'stock.lookup': async ({ barcode }) => reply(await stock.lookup(barcode)),
     'sync.quarantine': async ({ limit }) => {
       // Rejected mutations carry receipts, amounts and reasons: a supervisor's or manager's to read.
@@ -194,6 +256,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (!SUPERVISOR_ROLES.includes(who.role)) return { ok: false, error: { code: 'approval_required', message: 'a supervisor or manager reads the quarantine' } };
       return { ok: true, value: sync.quarantine(limit) };
     },
+    ...pickupHandlers(pickup),
+    ...returnHandlers(saleReturns),
     ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog }),
   };
   if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash));

@@ -27,6 +27,10 @@ import { layoutReceipt } from './receipt-layout.ts';
 import { verifyPin } from './pin-hash.ts';
 import { LANE_MESSAGES as M } from './lane-messages.ts';
 import { SerialQueue } from './serial-queue.ts';
+import type { SaleMember } from '../core/loyalty/member.ts';
+import type { Tender } from '../core/tender.ts';
+import type { LaneLoyalty } from './loyalty-lane.ts';
+import { type Fulfilment, orderForLater, takeNow } from '../core/saved-sale.ts';
 
 export type LaneResult<T> = Result<T, ApiErrorCode>;
 
@@ -61,6 +65,8 @@ export interface LaneDeps {
   readonly businessDay?: () => string | undefined;
   /** Called after every commit, so the outbox is pushed now rather than at the next poll. */
   readonly onSaleCommitted: () => void;
+  /** Loyalty (main/services/loyalty-lane.ts): a member's coupons as offers, points earned at commit. */
+  readonly loyalty?: LaneLoyalty;
   /** A kiosk asks its customer first (print, digital or none): the receipt prints only through printReceipt. */
   readonly deferReceipt?: boolean;
 }
@@ -210,7 +216,11 @@ export class Lane {
   private reprice(sale: OpenSale): OpenSale {
     const at = this.deps.clock.now().toISOString();
     // Member-only promotions wait for the loyalty issue (#6): no member is identified yet.
-    return { ...sale, promotions: this.deps.promotions.active(at).filter((p) => promotionApplies(p, at, false)) };
+    const member = sale.member !== undefined;
+    return {
+      ...sale,
+      promotions: [...this.deps.promotions.active(at).filter((p) => promotionApplies(p, at, member)), ...(this.deps.loyalty?.offers(sale, at) ?? [])],
+    };
   }
 
   private update(unpriced: OpenSale): LaneResult<SaleView> {
@@ -306,6 +316,24 @@ export class Lane {
     });
   }
 
+  /** Save the sale: the line is paid here and ordered for pickup elsewhere or delivery. */
+  orderForLater(lineId: string, fulfilment: Fulfilment): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      const r = orderForLater(this.sale, lineId, fulfilment, this.deps.identity.storeId);
+      return r.ok ? this.update(r.value) : fail(r.code, r.message);
+    });
+  }
+
+  takeNow(lineId: string): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      return this.update(takeNow(this.sale, lineId));
+    });
+  }
+
   suspend(): Promise<LaneResult<{ saleId: string }>> {
     return this.queue.run(() => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
@@ -331,6 +359,38 @@ export class Lane {
       const resumed = this.deps.suspended.resume(saleId, this.deps.clock.now().toISOString());
       if (!resumed) return fail('no_open_sale', M.suspendedGone);
       return this.update(resumed);
+    });
+  }
+
+  /**
+   * Identifies the customer as a member (or forgets them, null) on the open sale, opening one when
+   * none is: member-only promotions and the member's coupons price the basket from now on.
+   */
+  attachMember(member: SaleMember | null): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+      // Points already taken belong to the member they were claimed for.
+      if (sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
+      const { member: _previous, ...rest } = sale;
+      return this.update(member ? { ...rest, member } : rest);
+    });
+  }
+
+  /**
+   * Takes a tender another service prepares (points, ...), in the lane's queue: `prepare` sees the
+   * open sale and what is due, and answers the tender or why not; then the sale settles as for cash.
+   */
+  payWith(prepare: (sale: OpenSale, due: number) => Promise<LaneResult<Tender>>): Promise<LaneResult<PaymentReply>> {
+    return this.queue.run(async () => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      if (ageCheckPending(this.sale.basket)) return fail('age_check_required', M.ageCheckRequired);
+      const prepared = await prepare(this.sale, amountDue(this.sale, this.deps.rules));
+      if (!prepared.ok) return prepared;
+      const r = applyTender(this.sale, prepared.value, this.deps.rules);
+      if (!r.ok) return fail('sale_error', r.message);
+      return this.settle(r.value);
     });
   }
 
@@ -398,7 +458,7 @@ export class Lane {
       return ok({ sale: view, completed: null });
     }
     const now = this.deps.clock.now();
-    const committed = this.deps.journal.commitSale(sale, {
+    const committed = this.deps.journal.commitSale(this.deps.loyalty?.beforeCommit(sale) ?? sale, {
       completedAt: now.toISOString(),
       // The business day is the open shift's (fixed when it opened, DESIGN.md 3); without a shift, the store's date.
       businessDay: this.deps.businessDay?.() ?? businessDayOf(now, this.deps.identity.timeZone),
@@ -408,6 +468,7 @@ export class Lane {
     this.sale = null;
     this.deps.onSaleCommitted();
     const done = committed.value;
+    this.deps.loyalty?.afterCommit(done);
     // The drawer opens only after the sale is committed, and only when cash changed hands.
     if (done.tenders.some((t) => t.kind === 'cash') && this.deps.printer) {
       const kicked = await this.deps.printer.openDrawer();
