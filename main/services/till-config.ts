@@ -4,6 +4,7 @@ import type { TillIdentity } from '../core/ports.ts';
 import { KOREAN_VAT, type TaxRules } from '../core/tax.ts';
 import { DEFAULT_DISCOUNT_LIMITS } from '../core/discount-limit.ts';
 import { DEFAULT_IN_STORE_LAYOUTS } from '../core/in-store-code.ts';
+import { DEFAULT_RETURN_POLICY } from '../core/returns/return-policy.ts';
 import { kioskConfigSchema } from './kiosk-config.ts';
 
 /**
@@ -46,6 +47,16 @@ export const tillConfigSchema = z.object({
   kiosk: kioskConfigSchema,
   /** Categories whose products need the customer's age confirmed. */
   ageRestrictedCategories: z.array(z.string()).default(['alcohol', 'tobacco']),
+  /** The return policy (main/core/returns/return-policy.ts): days per category, what must come back unopened, receipt-less returns. */
+  returnPolicy: z
+    .object({
+      defaultDays: z.number().int().min(0).max(3650),
+      daysByCategory: z.record(z.string(), z.number().int().min(0).max(3650)),
+      unopenedOnly: z.array(z.string()),
+      noReturn: z.array(z.string()),
+      receiptless: z.object({ allowed: z.boolean(), lookbackDays: z.number().int().min(0).max(365) }),
+    })
+    .default(structuredClone(DEFAULT_RETURN_POLICY) as { defaultDays: number; daysByCategory: Record<string, number>; unopenedOnly: string[]; noReturn: string[]; receiptless: { allowed: boolean; lookbackDays: number } }),
   tax: z
     .object({
       pricesIncludeTax: z.boolean(),

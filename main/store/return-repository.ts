@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TaxRules } from '../core/tax.ts';
+import type { CompletedSale } from '../core/sale.ts';
 import type { TillIdentity } from '../core/ports.ts';
 import { type Result, fail } from '../core/result.ts';
 import type { EarlierReturn } from '../core/returns/returnable.ts';
@@ -36,6 +37,9 @@ export class SqliteReturns {
   private readonly selectLines;
   private readonly selectTenders;
   private readonly selectById;
+  private readonly selectSale;
+  private readonly selectUnsyncedLines;
+  private readonly selectUnsyncedTenders;
   private readonly takeCounter;
 
   constructor(
@@ -58,7 +62,21 @@ export class SqliteReturns {
       FROM sale_return_tender t JOIN sale_return r ON r.id = t.return_id
       WHERE r.original_sale_id = ? AND t.original_tender_id IS NOT NULL GROUP BY t.original_tender_id`);
     this.selectById = db.prepare('SELECT document FROM sale_return WHERE id = ?');
+    this.selectSale = db.prepare('SELECT document FROM sale WHERE receipt_number = ?');
+    const unsynced = `JOIN outbox o ON o.kind = 'RETURN' AND o.status = 'pending' AND json_extract(o.payload, '$.id') = r.id`;
+    this.selectUnsyncedLines = db.prepare(`SELECT l.original_line_id AS originalLineId, sum(l.quantity) AS quantity, sum(l.refund) AS refund
+      FROM sale_return_line l JOIN sale_return r ON r.id = l.return_id ${unsynced}
+      WHERE l.original_sale_id = ? AND l.original_line_id IS NOT NULL GROUP BY l.original_line_id`);
+    this.selectUnsyncedTenders = db.prepare(`SELECT t.original_tender_id AS originalTenderId, sum(t.amount) AS amount
+      FROM sale_return_tender t JOIN sale_return r ON r.id = t.return_id ${unsynced}
+      WHERE r.original_sale_id = ? AND t.original_tender_id IS NOT NULL GROUP BY t.original_tender_id`);
     this.takeCounter = counterTaker(db);
+  }
+
+  /** A sale of this till's journal by its receipt number (what the receipt's barcode carries). */
+  saleByReceipt(receiptNumber: string): CompletedSale | undefined {
+    const row = this.selectSale.get(receiptNumber) as { document: string } | undefined;
+    return row ? (JSON.parse(row.document) as CompletedSale) : undefined;
   }
 
   /** What this till's earlier returns took back from a sale. */
@@ -66,6 +84,14 @@ export class SqliteReturns {
     return {
       lines: this.selectLines.all(saleId) as EarlierReturn[],
       tenders: this.selectTenders.all(saleId) as { originalTenderId: string; amount: number }[],
+    };
+  }
+
+  /** This till's returns of a sale that the central API has not been told about yet. */
+  unsyncedReturnsOf(saleId: string): ReturnsOfSale {
+    return {
+      lines: this.selectUnsyncedLines.all(saleId) as EarlierReturn[],
+      tenders: this.selectUnsyncedTenders.all(saleId) as { originalTenderId: string; amount: number }[],
     };
   }
 

@@ -1,0 +1,391 @@
+import type { Catalog, Clock, Ids, TillIdentity } from '../core/ports.ts';
+import type { TaxRules } from '../core/tax.ts';
+import type { CardDetails } from '../core/tender.ts';
+import type { CompletedSale } from '../core/sale.ts';
+import { businessDayOf } from '../core/business-day.ts';
+import { type Result, fail, ok } from '../core/result.ts';
+import { type EarlierReturn, type OriginalLine, priceReturnLine, refundFor, returnableLines } from '../core/returns/returnable.ts';
+import { type OriginalTender, paidPerTender, splitRefund } from '../core/returns/refund-split.ts';
+import { type Disposition, type ItemCondition, type ReturnPolicy, checkReturn, dispositionFor, receiptlessUnitPrice } from '../core/returns/return-policy.ts';
+import type { CompletedReturn, RefundTender, ReturnDraft, ReturnLine } from '../core/returns/sale-return.ts';
+import type { SqliteReturns } from '../store/return-repository.ts';
+import type { SqlitePriceHistory } from '../store/price-history-repository.ts';
+import type { StaffRecord } from '../store/staff-repository.ts';
+import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
+import type { PaymentTerminal } from '../../drivers/payment/types.ts';
+import type { SaleLookup } from '../../sync/sale-lookup.ts';
+import { layoutReturnReceipt } from './return-receipt.ts';
+import { supervisorApproval } from './shift-approval.ts';
+import { SerialQueue } from './serial-queue.ts';
+
+/** Every message the returns desk sends to people (English; the renderer localizes by code). */
+export const RETURN_SERVICE_MESSAGES = {
+  notSignedIn: 'sign in with a staff PIN first',
+  codeNotReceipt: (code: string) => `${code} is not a receipt number (store-till-number, e.g. 0001-01-000042)`,
+  notFound: (receipt: string) => `no sale ${receipt} was found in this store`,
+  offline: (receipt: string) =>
+    `sale ${receipt} is not in this till's journal, and the central API cannot be reached: only this till's sales can be found while offline`,
+  notFoundYet: 'scan or type the receipt first',
+  nothingChosen: 'choose at least one item to return',
+  policy: (message: string) => `${message}; a supervisor's PIN may approve it`,
+  approvalRequired: 'a supervisor\'s PIN is needed',
+  pinWrong: 'that PIN is not a supervisor\'s or a manager\'s',
+  noTerminal: 'no card terminal is configured on this till: a card refund cannot be made here',
+  refundDeclined: (message: string) => `the card terminal refused the refund: ${message}`,
+  refundFailed: (message: string) => `the card refund did not complete: ${message}. Try again: the till first asks the terminal what happened`,
+  refundInProgress: 'a card refund for another return of this sale is still unresolved: finish that return first',
+  tenderUnsupported: (kind: string) => `a refund to ${kind} cannot be made at this till yet`,
+  receiptlessOff: 'this store does not take returns without a receipt',
+  productUnknown: (code: string) => `no product has the barcode ${code}`,
+  noPrinter: 'no receipt printer is configured',
+} as const;
+
+export type ReturnErrorCode =
+  | 'not_signed_in' | 'invalid_input' | 'return_not_found' | 'return_offline' | 'over_return' | 'return_policy' | 'approval_required'
+  | 'pin_wrong' | 'refund_declined' | 'refund_failed' | 'refund_in_progress' | 'refund_unsupported' | 'product_unknown' | 'return_error';
+
+const M = RETURN_SERVICE_MESSAGES;
+
+export interface ReturnServiceDeps {
+  readonly identity: TillIdentity & { readonly currencyNumeric: number };
+  readonly rules: TaxRules;
+  readonly policy: ReturnPolicy;
+  readonly catalog: Catalog;
+  readonly returns: SqliteReturns;
+  readonly priceHistory: SqlitePriceHistory;
+  /** Another till's sale through the central API; null when the till has no central API. */
+  readonly lookup: SaleLookup | null;
+  readonly staff: { list(): readonly StaffRecord[] };
+  readonly signedIn: () => { readonly id: string; readonly name: string } | null;
+  readonly printer: ReceiptPrinter | null;
+  readonly payment: PaymentTerminal | null;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly businessDay?: () => string | undefined;
+  /** After every commit, so the outbox is pushed now. */
+  readonly onCommitted: () => void;
+}
+
+/** An original sale as the returns desk works with it, from this till's journal or the central API. */
+interface Original {
+  readonly saleId: string;
+  readonly receiptNumber: string;
+  readonly soldAt: string;
+  readonly source: 'till' | 'central';
+  readonly lines: readonly OriginalLine[];
+  readonly tenders: readonly { tenderId: string; kind: string; paid: number; card: CardDetails | null }[];
+  /** Returns of this sale the central API already knew when it was found (source central). */
+  readonly centralReturned: { readonly lines: readonly EarlierReturn[]; readonly tenders: readonly { originalTenderId: string; amount: number }[] };
+}
+
+export interface ReturnLineView {
+  readonly lineId: string;
+  readonly barcode: string;
+  readonly name: Record<string, string>;
+  readonly unitPrice: number;
+  readonly sold: number;
+  readonly returned: number;
+  readonly returnable: number;
+  /** What the next unit returned refunds (the paid price, discounts apportioned). */
+  readonly unitRefund: number;
+  /** Why the policy would refuse it unopened today (a supervisor may still approve), or null. */
+  readonly policy: { readonly code: string; readonly message: string } | null;
+}
+
+export interface OriginalView {
+  readonly saleId: string;
+  readonly receiptNumber: string;
+  readonly soldAt: string;
+  readonly source: 'till' | 'central';
+  readonly currency: string;
+  readonly lines: ReturnLineView[];
+  readonly tenders: { kind: string; amount: number; detail?: string }[];
+}
+
+export interface ReturnDoneView {
+  readonly returnId: string;
+  readonly returnNumber: string;
+  readonly refund: number;
+  readonly currency: string;
+  readonly tenders: { kind: string; amount: number; detail?: string }[];
+  readonly receipt: { printed: boolean; error?: string };
+}
+
+export interface ReturnLineInput {
+  readonly lineId: string;
+  readonly quantity: number;
+  readonly condition: ItemCondition;
+  readonly disposition: Disposition;
+}
+
+type Reply<T> = Result<T, ReturnErrorCode>;
+
+/** A return whose card refunds started: kept until it commits, so a retry never refunds twice. */
+interface Pending {
+  readonly returnId: string;
+  readonly saleId: string;
+  readonly signature: string;
+  readonly refunded: Map<string, CardDetails>;
+}
+
+const RECEIPT = /^\d{4}-\d{2}-\d{6}$/;
+
+/**
+ * Returns at the lane: find the original (this till's journal, else the store's sales through the
+ * central API), see what is returnable, take items back under the return policy, refund to the
+ * original tenders (card on the terminal, cash from the drawer), commit, then print.
+ */
+export class ReturnService {
+  private readonly queue = new SerialQueue();
+  private readonly found = new Map<string, Original>();
+  private pending: Pending | null = null;
+
+  constructor(private readonly deps: ReturnServiceDeps) {}
+
+  find(code: string): Promise<Reply<OriginalView>> {
+    return this.queue.run(async () => {
+      if (!this.deps.signedIn()) return fail('not_signed_in', M.notSignedIn);
+      const receipt = code.trim();
+      if (!RECEIPT.test(receipt)) return fail('invalid_input', M.codeNotReceipt(receipt));
+      const local = this.deps.returns.saleByReceipt(receipt);
+      let original: Original;
+      if (local) original = fromJournal(local);
+      else {
+        if (!this.deps.lookup) return fail('return_offline', M.offline(receipt));
+        const remote = await this.deps.lookup.byReceipt(receipt);
+        if (!remote.ok) {
+          return remote.code === 'request_rejected' || remote.code === 'invalid_response' || remote.code === 'unauthenticated'
+            ? fail('return_error', remote.message)
+            : fail('return_offline', M.offline(receipt));
+        }
+        if (!remote.value) return fail('return_not_found', M.notFound(receipt));
+        const s = remote.value;
+        original = {
+          saleId: s.id,
+          receiptNumber: s.receiptNumber,
+          soldAt: s.completedAt,
+          source: 'central',
+          lines: s.lines,
+          tenders: paidPerTender(s.tenders, s.change).map((p) => ({ ...p, card: s.tenders.find((t) => t.id === p.tenderId)?.card ?? null })),
+          centralReturned: s.returned,
+        };
+      }
+      this.found.set(original.saleId, original);
+      return ok(this.view(original));
+    });
+  }
+
+  /** Takes items of a found sale back and refunds them to its tenders. */
+  commit(input: { saleId: string; lines: readonly ReturnLineInput[]; supervisorPin?: string | undefined }): Promise<Reply<ReturnDoneView>> {
+    return this.queue.run(async () => {
+      const staff = this.deps.signedIn();
+      if (!staff) return fail('not_signed_in', M.notSignedIn);
+      const original = this.found.get(input.saleId);
+      if (!original) return fail('return_not_found', M.notFoundYet);
+      if (input.lines.length === 0) return fail('invalid_input', M.nothingChosen);
+      const now = this.deps.clock.now();
+      const earlier = this.earlier(original);
+      const returnable = returnableLines(original.lines, earlier.lines);
+
+      // Price each line first: nothing is refunded for a return the journal would refuse.
+      const priced: { input: ReturnLineInput; line: OriginalLine; refund: number; policyFailure: string | null }[] = [];
+      for (const l of input.lines) {
+        const p = priceReturnLine(returnable, l.lineId, l.quantity);
+        if (!p.ok) return fail(p.code === 'over_return' ? 'over_return' : 'invalid_input', p.message);
+        const category = this.deps.catalog.findByBarcode(p.value.line.line.barcode)?.category ?? '';
+        const allowed = checkReturn(this.deps.policy, category, original.soldAt, now, l.condition);
+        priced.push({ input: l, line: p.value.line.line, refund: p.value.refund, policyFailure: allowed.ok ? null : allowed.message });
+      }
+      let approvedBy: string | null = null;
+      const refused = priced.find((p) => p.policyFailure !== null);
+      if (refused) {
+        if (!input.supervisorPin) return fail('return_policy', M.policy(refused.policyFailure ?? ''));
+        const supervisor = await supervisorApproval(this.deps.staff.list(), input.supervisorPin);
+        if (!supervisor) return fail('pin_wrong', M.pinWrong);
+        approvedBy = supervisor.id;
+      }
+
+      const total = priced.reduce((a, p) => a + p.refund, 0);
+      const refundedBefore = new Map(earlier.tenders.map((t) => [t.originalTenderId, t.amount]));
+      const tenders: OriginalTender[] = original.tenders.map((t) => ({ tenderId: t.tenderId, kind: t.kind, paid: t.paid, refundedBefore: refundedBefore.get(t.tenderId) ?? 0 }));
+      const split = splitRefund(total, tenders);
+      if (!split.ok) return fail('return_error', split.message);
+
+      const signature = JSON.stringify([input.saleId, input.lines]);
+      if (this.pending && this.pending.saleId === input.saleId && this.pending.signature !== signature && this.pending.refunded.size > 0) {
+        return fail('refund_in_progress', M.refundInProgress);
+      }
+      const pending: Pending = this.pending?.signature === signature ? this.pending : { returnId: this.deps.ids.newId(), saleId: input.saleId, signature, refunded: new Map() };
+      this.pending = pending;
+
+      const refundTenders: RefundTender[] = [];
+      for (const part of split.value) {
+        if (part.kind === 'cash') {
+          refundTenders.push({ id: this.deps.ids.newId(), kind: 'cash', amount: part.amount, originalTenderId: part.tenderId });
+          continue;
+        }
+        if (part.kind !== 'card') return fail('refund_unsupported', M.tenderUnsupported(part.kind));
+        const known = pending.refunded.get(part.tenderId);
+        const card: Reply<CardDetails> = known ? ok(known) : await this.refundCard(pending.returnId, part.tenderId, part.amount);
+        if (!card.ok) return card;
+        pending.refunded.set(part.tenderId, card.value);
+        refundTenders.push({ id: this.deps.ids.newId(), kind: 'card', amount: part.amount, originalTenderId: part.tenderId, card: card.value });
+      }
+
+      const draft: ReturnDraft = {
+        id: pending.returnId,
+        staffId: staff.id,
+        approvedBy,
+        original: { saleId: original.saleId, receiptNumber: original.receiptNumber, soldAt: original.soldAt, source: original.source },
+        currency: this.deps.identity.currency,
+        lines: priced.map((p): ReturnLine => ({
+          lineId: this.deps.ids.newId(),
+          originalLineId: p.line.lineId,
+          productId: p.line.productId,
+          barcode: p.line.barcode,
+          name: p.line.name,
+          taxClass: p.line.taxClass,
+          quantity: p.input.quantity,
+          soldQuantity: p.line.quantity,
+          refund: p.refund,
+          condition: p.input.condition,
+          disposition: dispositionFor(p.input.condition, p.input.disposition),
+        })),
+        tenders: refundTenders,
+      };
+      return this.finish(draft, staff.name);
+    });
+  }
+
+  /** A return without a receipt: a supervisor approves it, it is priced at the lowest price of the last N days, and paid back in cash. */
+  receiptless(input: { barcode: string; quantity: number; condition: ItemCondition; disposition: Disposition; supervisorPin?: string | undefined }): Promise<Reply<ReturnDoneView>> {
+    return this.queue.run(async () => {
+      const staff = this.deps.signedIn();
+      if (!staff) return fail('not_signed_in', M.notSignedIn);
+      const policy = this.deps.policy;
+      if (!policy.receiptless.allowed) return fail('return_policy', M.receiptlessOff);
+      const product = this.deps.catalog.findByBarcode(input.barcode);
+      if (!product) return fail('product_unknown', M.productUnknown(input.barcode));
+      if (!input.supervisorPin) return fail('approval_required', M.approvalRequired);
+      const supervisor = await supervisorApproval(this.deps.staff.list(), input.supervisorPin);
+      if (!supervisor) return fail('pin_wrong', M.pinWrong);
+      const now = this.deps.clock.now();
+      const allowed = checkReturn(policy, product.category, now.toISOString(), now, input.condition);
+      if (!allowed.ok) return fail('return_policy', allowed.message);
+      const since = new Date(now.getTime() - policy.receiptless.lookbackDays * 86_400_000).toISOString();
+      const unit = receiptlessUnitPrice(product.price, this.deps.priceHistory.since(product.id, since), now, policy.receiptless.lookbackDays);
+      const refund = unit * input.quantity;
+      const draft: ReturnDraft = {
+        id: this.deps.ids.newId(),
+        staffId: staff.id,
+        approvedBy: supervisor.id,
+        original: null,
+        currency: this.deps.identity.currency,
+        lines: [{
+          lineId: this.deps.ids.newId(), originalLineId: null, productId: product.id, barcode: product.barcode, name: product.name, taxClass: product.taxClass,
+          quantity: input.quantity, soldQuantity: null, refund, condition: input.condition, disposition: dispositionFor(input.condition, input.disposition),
+        }],
+        tenders: [{ id: this.deps.ids.newId(), kind: 'cash', amount: refund, originalTenderId: null }],
+      };
+      return this.finish(draft, staff.name, supervisor.name);
+    });
+  }
+
+  private async refundCard(returnId: string, tenderId: string, amount: number): Promise<Reply<CardDetails>> {
+    const terminal = this.deps.payment;
+    if (!terminal) return fail('refund_failed', M.noTerminal);
+    // One reference per original card: asking again with it gets what the terminal booked, never a second refund.
+    const outcome = await terminal.refund({ amount, currencyNumeric: this.deps.identity.currencyNumeric, reference: `${returnId}/${tenderId}` });
+    if (outcome.status === 'declined') return fail('refund_declined', M.refundDeclined(outcome.message));
+    if (outcome.status === 'failed') return fail('refund_failed', M.refundFailed(outcome.message));
+    return ok({ scheme: outcome.scheme, maskedPan: outcome.maskedPan, approvalCode: outcome.approvalCode, terminalRef: outcome.terminalRef });
+  }
+
+  /** Commits, then opens the drawer for cash and prints (a device fault never undoes a return). */
+  private async finish(draft: ReturnDraft, cashierName: string, approverName?: string): Promise<Reply<ReturnDoneView>> {
+    const now = this.deps.clock.now();
+    const committed = this.deps.returns.commitReturn(draft, {
+      completedAt: now.toISOString(),
+      businessDay: this.deps.businessDay?.() ?? businessDayOf(now, this.deps.identity.timeZone),
+      mutationId: this.deps.ids.newId(),
+    });
+    if (!committed.ok) return fail(committed.code === 'over_return' ? 'over_return' : 'return_error', committed.message);
+    this.pending = null;
+    const done = committed.value;
+    if (done.original) this.found.delete(done.original.saleId);
+    this.deps.onCommitted();
+    if (done.tenders.some((t) => t.kind === 'cash') && this.deps.printer) {
+      const kicked = await this.deps.printer.openDrawer();
+      if (!kicked.ok) console.warn(`cash drawer did not open: ${kicked.message}`);
+    }
+    const receipt = await this.print(done, cashierName, approverName);
+    return ok(doneView(done, receipt));
+  }
+
+  private async print(r: CompletedReturn, cashierName: string, approverName?: string): Promise<{ printed: boolean; error?: string }> {
+    if (!this.deps.printer) return { printed: false, error: M.noPrinter };
+    const outcome = await this.deps.printer.print(layoutReturnReceipt(r, this.deps.identity, { cashierName, approverName }));
+    return outcome.ok ? { printed: true } : { printed: false, error: outcome.message };
+  }
+
+  /** Earlier returns: this till's own, and (for another till's sale) what the centre knew plus this till's not yet pushed. */
+  private earlier(original: Original): { lines: EarlierReturn[]; tenders: { originalTenderId: string; amount: number }[] } {
+    const local = original.source === 'till' ? this.deps.returns.returnsOf(original.saleId) : this.deps.returns.unsyncedReturnsOf(original.saleId);
+    return {
+      lines: [...original.centralReturned.lines, ...local.lines],
+      tenders: [...original.centralReturned.tenders, ...local.tenders],
+    };
+  }
+
+  private view(original: Original): OriginalView {
+    const now = this.deps.clock.now();
+    const lines = returnableLines(original.lines, this.earlier(original).lines);
+    return {
+      saleId: original.saleId,
+      receiptNumber: original.receiptNumber,
+      soldAt: original.soldAt,
+      source: original.source,
+      currency: this.deps.identity.currency,
+      lines: lines.map((r) => {
+        const category = this.deps.catalog.findByBarcode(r.line.barcode)?.category ?? '';
+        const allowed = checkReturn(this.deps.policy, category, original.soldAt, now, 'unopened');
+        const next = r.returnable > 0 ? refundFor(r, 1) : null;
+        return {
+          lineId: r.line.lineId, barcode: r.line.barcode, name: { ...r.line.name }, unitPrice: r.line.unitPrice,
+          sold: r.line.quantity, returned: r.returned, returnable: r.returnable, unitRefund: next?.ok ? next.value : 0,
+          policy: allowed.ok ? null : { code: allowed.code, message: allowed.message },
+        };
+      }),
+      tenders: original.tenders.map((t) => ({ kind: t.kind, amount: t.paid, ...(t.card ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : {}) })),
+    };
+  }
+}
+
+function fromJournal(sale: CompletedSale): Original {
+  return {
+    saleId: sale.id,
+    receiptNumber: sale.receiptNumber,
+    soldAt: sale.completedAt,
+    source: 'till',
+    lines: sale.lines.map((l) => ({
+      lineId: l.lineId, productId: l.productId, barcode: l.barcode, name: l.name, taxClass: l.taxClass, unitPrice: l.unitPrice,
+      quantity: l.quantity, discount: sale.totals.lineDiscounts?.[l.lineId] ?? 0, voided: l.voided,
+    })),
+    tenders: paidPerTender(sale.tenders, sale.change).map((p) => {
+      const t = sale.tenders.find((x) => x.id === p.tenderId);
+      return { ...p, card: t?.kind === 'card' ? t.card : null };
+    }),
+    centralReturned: { lines: [], tenders: [] },
+  };
+}
+
+function doneView(r: CompletedReturn, receipt: { printed: boolean; error?: string }): ReturnDoneView {
+  return {
+    returnId: r.id,
+    returnNumber: r.receiptNumber,
+    refund: r.totals.total,
+    currency: r.currency,
+    tenders: r.tenders.map((t) => ({ kind: t.kind, amount: t.amount, ...(t.kind === 'card' ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : {}) })),
+    receipt,
+  };
+}
