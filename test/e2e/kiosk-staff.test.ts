@@ -5,6 +5,7 @@ import { useKioskSession } from '../support/kiosk-session.ts';
 import { won } from '../support/lane-page.ts';
 import { NodeTillClient } from '../support/ws-till-client.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { startHostProcess } from '../support/host-process.ts';
 
 const { water, soju, ramen } = DEMO_PRODUCTS;
 
@@ -126,5 +127,31 @@ describe('staff at the self-checkout kiosk', () => {
     await staffCall().getByRole('button', { name: '거래 취소' }).click();
     await page.getByRole('main', { name: '어서 오세요' }).waitFor();
     expect(await page.getByText(ramen.name['ko'] ?? '').count()).toBe(0);
+  });
+});
+
+describe('a kiosk host that crashes mid-basket', () => {
+  it('comes back with the customer’s basket (the open-sale draft), still ringing and paying, and the sale is pushed once', async () => {
+    const { page, kiosk, rig } = session;
+    await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+    await kiosk.ring(water.barcode);
+    await kiosk.ring(ramen.barcode);
+    await rig.host.kill('SIGKILL');
+    rig.host = await startHostProcess(rig.dataDir, rig.config);
+    await page.goto(rig.host.url);
+    // The kiosk resumes at the basket, not at the attract screen.
+    await expect.poll(() => basket().textContent(), { timeout: 15_000 }).toContain(ramen.name['ko']);
+    expect(await basket().textContent()).toContain(water.name['ko']);
+    await kiosk.ring(water.barcode);
+    await page.getByRole('button', { name: /카드로 결제/ }).click();
+    const paid = page.getByRole('status', { name: '감사합니다! 결제가 끝났습니다' });
+    await paid.waitFor();
+    const receiptNumber = /영수증 ([\d-]+)/.exec((await paid.textContent()) ?? '')?.[1] ?? '';
+    const sales = await waitFor('the resumed sale in central', async () => {
+      const s = await centralSales(rig.central.url, receiptNumber);
+      return s.length > 0 ? s : undefined;
+    });
+    expect(sales).toHaveLength(1);
+    expect(sales[0]?.totals.total).toBe(water.price * 2 + ramen.price);
   });
 });
