@@ -1,5 +1,7 @@
 import type { CompletedSale } from '../main/core/sale.ts';
+import { type SavedOrder, savedOrders } from '../main/core/saved-sale.ts';
 import type { OutboxEntry } from './ports.ts';
+import { type OrderMutationFields, toOrderMutationFields } from './order-input.ts';
 import { type ReturnInput, toReturnInput } from './return-input.ts';
 
 /** The wire shape of a pushed sale (SaleInput in schema.graphql). No store or till id: the credential says. */
@@ -43,9 +45,24 @@ export interface SaleInput {
     readonly pointsRedeemed: number;
     readonly couponIds: readonly string[];
   } | null;
+  /** Save the sale: lines paid here that the centre turns into online orders (absent when none). */
+  readonly savedOrders?: readonly SavedOrderInput[];
 }
 
-export interface MutationInput {
+/** SavedOrderInput in schema.graphql: one online order made of a sale's ordered lines. */
+export interface SavedOrderInput {
+  readonly orderNumber: string;
+  readonly fulfilment: 'PICKUP' | 'DELIVERY';
+  /** PICKUP: the store that hands it out. */
+  readonly storeId: string | null;
+  readonly customerName: string;
+  readonly phone: string;
+  readonly address: string | null;
+  readonly lineIds: readonly string[];
+}
+
+/** A push mutation; the pickup desk's kinds carry their OrderMutationFields (absent otherwise). */
+export interface MutationInput extends OrderMutationFields {
   readonly id: string;
   readonly sequence: number;
   readonly kind: OutboxEntry['kind'];
@@ -97,11 +114,26 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
     ...(sale.loyalty
       ? { loyalty: { memberId: sale.loyalty.memberId, pointsEarned: sale.loyalty.pointsEarned, pointsRedeemed: sale.loyalty.pointsRedeemed, couponIds: [...sale.loyalty.couponIds] } }
       : {}),
+    ...(sale.ordered && sale.ordered.length > 0 ? { savedOrders: savedOrders(sale.receiptNumber, sale.ordered).map(toSavedOrderInput) } : {}),
+  };
+}
+
+function toSavedOrderInput(o: SavedOrder): SavedOrderInput {
+  const f = o.fulfilment;
+  return {
+    orderNumber: o.orderNumber,
+    fulfilment: f.kind === 'pickup' ? 'PICKUP' : 'DELIVERY',
+    storeId: f.kind === 'pickup' ? f.storeId : null,
+    customerName: f.customerName,
+    phone: f.phone,
+    address: f.kind === 'delivery' ? f.address : null,
+    lineIds: [...o.lineIds],
   };
 }
 
 export function toMutationInput(entry: OutboxEntry): MutationInput {
   const head = { id: entry.mutationId, sequence: entry.sequence, occurredAt: entry.occurredAt };
   if (entry.kind === 'RETURN') return { ...head, kind: entry.kind, sale: null, saleReturn: toReturnInput(entry.payload) };
+  if (entry.kind !== 'SALE') return { ...head, kind: entry.kind, sale: null, ...toOrderMutationFields(entry) };
   return { ...head, kind: entry.kind, sale: toSaleInput(entry.payload) };
 }

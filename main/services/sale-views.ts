@@ -12,6 +12,13 @@ export function tenderView(t: Tender): SaleView['tenders'][number] {
   return t.kind === 'card' ? { kind: 'card', amount: t.amount, detail: `${t.card.scheme} ${t.card.maskedPan}` } : { kind: 'cash', amount: t.amount };
 }
 
+/** Where an ordered line goes (save the sale), for the basket to say so. */
+function orderedView(sale: OpenSale, lineId: string): { ordered?: NonNullable<SaleView['lines'][number]['ordered']> } {
+  const o = sale.ordered?.find((x) => x.lineId === lineId);
+  if (!o) return {};
+  return { ordered: { kind: o.fulfilment.kind, storeName: o.fulfilment.kind === 'pickup' ? o.fulfilment.storeName : null } };
+}
+
 export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
   const totals = saleTotals(sale, rules);
   const pay = salePayment(sale, rules);
@@ -30,6 +37,7 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
       originalPrice: l.override?.originalPrice ?? null,
       taxFree: (rules.classes[l.taxClass]?.rateBps ?? 0) === 0,
       voided: l.voided,
+      ...orderedView(sale, l.lineId),
     })),
     totals: {
       total: totals.total,
