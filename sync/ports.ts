@@ -1,6 +1,7 @@
 import type { Product } from '../main/core/product.ts';
 import type { CompletedSale } from '../main/core/sale.ts';
 import type { CompletedReturn } from '../main/core/returns/sale-return.ts';
+import type { OrderMutation } from '../main/core/pickup/order-mutation.ts';
 
 /**
  * What sync needs from the till's store (main/store implements these). Each call is synchronous
@@ -21,7 +22,8 @@ interface OutboxRow {
 /** An outbox row: one business event waiting for the central API; the kind says what its payload is. */
 export type OutboxEntry =
   | (OutboxRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
-  | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn });
+  | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
+  | (OutboxRow & OrderMutation);
 
 /** The server's verdict on one mutation. `id` is the mutation id. */
 export interface MutationResult {

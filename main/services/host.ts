@@ -260,7 +260,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...returnHandlers(saleReturns),
     ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog }),
   };
-  if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash));
+  if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash, { 'member.lookup': handlers['member.lookup'] }));
 
   return {
     handlers,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CompletedSale } from '../core/sale.ts';
 import type { CompletedReturn } from '../core/returns/sale-return.ts';
+import { ORDER_MUTATION_KINDS, type OrderMutation } from '../core/pickup/order-mutation.ts';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'flagged' | 'rejected';
 
@@ -13,7 +14,8 @@ interface MutationRow {
 /** The kind says what the payload is: a sale, or a return (its own journal entry). */
 export type PendingMutation =
   | (MutationRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
-  | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn });
+  | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
+  | (MutationRow & OrderMutation);
 
 export interface PushOutcome {
   readonly id: string;
@@ -54,6 +56,8 @@ function toMutation(r: Row): PendingMutation {
   const row = { sequence: r.sequence, mutationId: r.mutationId, occurredAt: r.occurredAt };
   if (r.kind === 'RETURN') return { ...row, kind: 'RETURN', payload: JSON.parse(r.payload) as CompletedReturn };
   if (r.kind === 'SALE') return { ...row, kind: 'SALE', payload: JSON.parse(r.payload) as CompletedSale };
+  // The pickup desk's rows carry the centre's input as it is (order-mutation.ts), written by this till.
+  if ((ORDER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   throw new Error(`outbox row ${r.sequence} has a kind this build does not know: ${r.kind}`);
 }
 

@@ -12,6 +12,7 @@ import { SyncScreen } from './backoffice/sync-screen.tsx';
 import { UnsyncedDialog } from './shift/unsynced-dialog.tsx';
 import type { ApiError } from '../../main/api/contract.ts';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
+import { PickupScreen } from './pickup/pickup-screen.tsx';
 
 /**
  * Routes by session: nobody signed in -> sign-in; signed in -> the lane (the till's role from
@@ -23,7 +24,9 @@ export function App({ client }: { client: LiveTillClient }) {
   const [scannedSignedOut, setScannedSignedOut] = useState<string | null>(null);
 
   const onScan = useEffectEvent((code: string) => {
-    if (state.staff) actions.scan(code, 'wedge');
+    // At the pickup desk a scan is an order QR or an item being picked, never a basket line.
+    if (state.staff && route === 'pickup') void client.invoke('pickup.scan', { code, source: 'wedge' });
+    else if (state.staff) actions.scan(code, 'wedge');
     else setScannedSignedOut(code);
   });
   // The wedge's timing is the till's configuration (scanners differ); it listens with defaults until told.
@@ -32,6 +35,7 @@ export function App({ client }: { client: LiveTillClient }) {
     void client.invoke('till.status', {}).then((r) => {
       if (!r.ok) return;
       setWedge(r.value.wedge);
+      if (r.value.role === 'pickup') setRoute('pickup');
       setTimeZone(r.value.store.timeZone);
     });
   }, [client, setTimeZone]);
@@ -58,9 +62,16 @@ export function App({ client }: { client: LiveTillClient }) {
   const laneActions = { ...actions, signOut };
 
   // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
-  const [route, setRoute] = useState<'lane' | 'shift' | 'journal' | 'sync'>('lane');
+  const [route, setRoute] = useState<'lane' | 'shift' | 'journal' | 'sync' | 'pickup'>('lane');
   const onRouteKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff || route !== 'lane') return;
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff) return;
+    // F12 switches between the lane and the pickup desk.
+    if (event.key === 'F12' && (route === 'lane' || route === 'pickup')) {
+      event.preventDefault();
+      setRoute(route === 'lane' ? 'pickup' : 'lane');
+      return;
+    }
+    if (route !== 'lane') return;
     const next = event.key === 'F6' ? 'shift' : event.key === 'F7' ? 'journal' : event.key === 'F11' ? 'sync' : null;
     if (next) {
       event.preventDefault();
@@ -98,6 +109,9 @@ export function App({ client }: { client: LiveTillClient }) {
           <KeyButton shortcut="F11" onClick={() => setRoute('sync')}>
             {t('actions.sync')}
           </KeyButton>
+          <KeyButton shortcut="F12" onClick={() => setRoute('pickup')}>
+            {t('actions.pickup')}
+          </KeyButton>
         </nav>
       ) : null}
       {state.phase === 'loading' ? (
@@ -117,6 +131,8 @@ export function App({ client }: { client: LiveTillClient }) {
         <ShiftScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'journal' ? (
         <JournalScreen client={client} onClose={() => setRoute('lane')} />
+      ) : state.staff && route === 'pickup' ? (
+        <PickupScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'sync' ? (
         <SyncScreen client={client} sync={state.sync} staff={state.staff} onClose={() => setRoute('lane')} />
       ) : state.staff ? (
