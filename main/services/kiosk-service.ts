@@ -20,6 +20,7 @@ import {
   warned,
 } from '../core/kiosk/kiosk-session.ts';
 import { promotionsForProduct } from '../core/kiosk/price-check.ts';
+import { readLookupQuery } from '../core/loyalty/member.ts';
 import { type Result, fail, ok } from '../core/result.ts';
 import type { Handlers } from '../api/dispatch.ts';
 import type { CompletedSaleView, Reply, SaleView } from '../api/contract.ts';
@@ -44,6 +45,7 @@ export const KIOSK_MESSAGES = {
   noReceipt: 'there is no paid sale to give a receipt for',
   paymentInFlight: 'the card terminal is taking a payment: scan again when it is done',
   lineNotFound: 'that line is not in the basket',
+  fullPhoneRequired: 'at a kiosk a member is found by the whole mobile number or the app QR code',
   productUnknown: (code: string) => `no product with the barcode ${code}`,
 } as const;
 
@@ -389,11 +391,25 @@ export function kioskHandlers(kiosk: KioskService | null, deps: Parameters<typeo
 }
 
 /** The lane's staff methods a kiosk customer must not reach: removals, age checks, discounts, cancels and sign-outs go through staff calls. */
-const STAFF_ONLY = ['session.signIn', 'session.signOut', 'sale.voidLine', 'sale.setQuantity', 'sale.confirmAge', 'sale.discount', 'sale.overridePrice', 'sale.suspend', 'sale.resume', 'sale.cancel', 'sale.payCard'] as const;
+const STAFF_ONLY = [
+  'session.signIn', 'session.signOut', 'sale.voidLine', 'sale.setQuantity', 'sale.confirmAge', 'sale.discount', 'sale.overridePrice', 'sale.suspend',
+  'sale.resume', 'sale.cancel', 'sale.payCard',
+  // Points spend money: at a kiosk a phone number is all the customer showed, so redeeming waits for staff.
+  'loyalty.redeem',
+] as const;
 
-export function guardStaffMethods(cashAllowed: boolean): Partial<Handlers> {
+/**
+ * What a kiosk customer may not do through the lane's methods. A member is found only by the full
+ * phone number or the app's token: the last four digits would list other members' masked names.
+ */
+export function guardStaffMethods(cashAllowed: boolean, lane: Pick<Handlers, 'member.lookup'>): Partial<Handlers> {
   const refuse = async () => ({ ok: false as const, error: { code: 'staff_required', message: KIOSK_MESSAGES.staffRequired } });
   const guarded: Partial<Handlers> = Object.fromEntries(STAFF_ONLY.map((m) => [m, refuse]));
   if (!cashAllowed) guarded['sale.payCash'] = async () => ({ ok: false, error: { code: 'cash_not_fitted', message: KIOSK_MESSAGES.cashNotFitted } });
+  guarded['member.lookup'] = async (input) => {
+    const q = readLookupQuery(input.query);
+    if (q.ok && q.value.kind === 'lastFour') return { ok: false, error: { code: 'full_phone_required', message: KIOSK_MESSAGES.fullPhoneRequired } };
+    return lane['member.lookup'](input);
+  };
   return guarded;
 }

@@ -10,6 +10,7 @@ import { centralSales } from '../support/central-query.ts';
 import { useKioskSession } from '../support/kiosk-session.ts';
 import { won } from '../support/lane-page.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { NodeTillClient } from '../support/ws-till-client.ts';
 
 const { ramen, water, banana } = DEMO_PRODUCTS;
 const crackers = demoProducts.find((p) => p.name['en'] === 'Shrimp Crackers');
@@ -58,6 +59,23 @@ describe('a first-time customer at the self-checkout kiosk', () => {
     for (const b of await page.getByRole('button').all()) {
       const box = await b.boundingBox();
       if (box && (await b.isVisible())) expect(Math.min(box.width, box.height), await b.textContent() ?? '').toBeGreaterThanOrEqual(44);
+    }
+
+    // Membership by the phone number on the keypad; only the masked number stays on screen.
+    await page.getByRole('button', { name: /Membership/ }).click();
+    const keypad = page.getByRole('dialog', { name: 'Collect points with your phone number' });
+    for (const d of '01044441004') await keypad.getByRole('group', { name: 'Mobile number' }).getByRole('button', { name: d, exact: true }).click();
+    expect(await keypad.getByLabel('Mobile number').first().textContent()).toBe('010-4444-1004');
+    await keypad.getByRole('button', { name: 'Find me' }).click();
+    await keypad.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('region', { name: 'Total' }).textContent()).toContain('Member A******m (010-****-1004)');
+    expect(await page.getByText('4444').count()).toBe(0);
+    // The last four digits alone would list other people's masked names: not at a kiosk.
+    const client = await NodeTillClient.connect(session.rig.host.url);
+    try {
+      expect(await client.invoke('member.lookup', { query: '5678' })).toMatchObject({ ok: false, error: { code: 'full_phone_required' } });
+    } finally {
+      client.close();
     }
 
     await page.getByRole('button', { name: /Pay by card/ }).click();

@@ -7,6 +7,7 @@ import { useTill } from '../../state/use-till.ts';
 import { CameraScanner } from '../../camera/camera-scanner.tsx';
 import { beep, unlockAudio } from './beep.ts';
 import { KioskBasket } from './kiosk-basket.tsx';
+import { KioskMember } from './kiosk-member.tsx';
 import { KioskReceipt } from './kiosk-receipt.tsx';
 import { KioskStaffCall } from './kiosk-staff-call.tsx';
 import { KioskStaffExit } from './kiosk-staff-exit.tsx';
@@ -30,6 +31,7 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
   const [highContrast, setHighContrast] = useState(false);
   const [largeText, setLargeText] = useState(false);
   const [camera, setCamera] = useState(false);
+  const [memberOpen, setMemberOpen] = useState(false);
   const [scanProblem, setScanProblem] = useState<string | null>(null);
 
   // Money and dates follow the customer's language.
@@ -44,6 +46,7 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
       setHighContrast(false);
       setLargeText(false);
       setCamera(false);
+      setMemberOpen(false);
       setScanProblem(null);
       kiosk.clearError();
     }
@@ -170,6 +173,11 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
               <p className="kiosk-total">
                 {tk('kiosk.total')} <strong aria-label={tk('kiosk.total')}>{money(sale?.totals.total ?? 0, currency)}</strong>
               </p>
+              {sale?.member ? (
+                <p className="kiosk-member-on" role="status">
+                  ★ {tk('kiosk.memberOn', { name: sale.member.maskedName, phone: sale.member.maskedPhone, tier: sale.member.tier, points: sale.member.pointsAvailable })}
+                </p>
+              ) : null}
             </section>
             {scanProblem ? (
               <p role="alert" className="alert">
@@ -180,6 +188,12 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
               💳 {tk('kiosk.payCard')}
             </button>
             {calls.length > 0 ? <p>{tk('kiosk.payHintStaff')}</p> : null}
+            {!sale?.member ? (
+              <button type="button" onClick={() => setMemberOpen(true)}>
+                ★ {tk('kiosk.member')}
+              </button>
+            ) : null}
+            {memberOpen ? <KioskMember client={client} lang={lang} onClose={() => setMemberOpen(false)} /> : null}
             <button type="button" aria-pressed={camera} onClick={() => setCamera((v) => !v)}>
               📷 {camera ? tk('kiosk.cameraOff') : tk('kiosk.camera')}
             </button>
