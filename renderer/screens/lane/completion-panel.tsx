@@ -26,13 +26,25 @@ export function CompletionPanel({ completed, currency, onNewSale }: Props) {
         </div>
         {completed.tenders.map((tender, i) => (
           <div key={i}>
-            <dt>{tender.kind === 'cash' ? t('done.tenderCash') : t('done.tenderCard')}</dt>
+            <dt>{tender.kind === 'cash' ? t('done.tenderCash') : tender.kind === 'points' ? t('done.tenderPoints') : t('done.tenderCard')}</dt>
             <dd>
               {money(tender.amount, currency)}
               {tender.detail ? ` · ${tender.detail}` : ''}
             </dd>
           </div>
         ))}
+        {completed.loyalty ? (
+          <>
+            <div className="loyalty">
+              <dt>{t('done.pointsEarned')}</dt>
+              <dd>{completed.loyalty.pointsEarned.toLocaleString()}P</dd>
+            </div>
+            <div className="loyalty">
+              <dt>{t('done.pointsBalance')}</dt>
+              <dd>{completed.loyalty.balanceAfter.toLocaleString()}P</dd>
+            </div>
+          </>
+        ) : null}
         <div className="change">
           <dt id={`${id}-change`}>{t('done.change')}</dt>
           <dd aria-labelledby={`${id}-change`}>{money(completed.change, currency)}</dd>

@@ -42,9 +42,14 @@ export const saleToolKeys = {
   suspend: 'Alt+S',
   resumeList: 'Alt+R',
   cancelSale: 'Alt+X',
+  /** Save the sale: order the selected line for pickup elsewhere or delivery. */
+  orderForLater: 'Alt+O',
 } as const;
 
 export type SaleToolCommand = keyof typeof saleToolKeys;
+
+/** Starts a return (its own dialog, beside the sale tools). */
+export const returnKey = 'Alt+T';
 
 const toolByKey = new Map<string, SaleToolCommand>(Object.entries(saleToolKeys).map(([command, key]) => [key, command as SaleToolCommand]));
 
@@ -63,4 +68,19 @@ export function saleToolCommandFor(chord: KeyChord): SaleToolCommand | undefined
   if (chord.altKey) return chord.code.startsWith('Key') ? toolByKey.get(`Alt+${chord.code.slice(3)}`) : undefined;
   const command = toolByKey.get(chord.key);
   return command !== undefined && !saleToolKeys[command].includes('+') ? command : undefined;
+}
+
+/** Loyalty keys: identify the member (Alt+M), pay with points (Alt+U). Letters read from `code`, as for the sale tools. */
+export const memberKeys = {
+  member: 'Alt+M',
+  points: 'Alt+U',
+} as const;
+
+export type MemberCommand = keyof typeof memberKeys;
+
+/** The loyalty command an Alt+letter chord means, if any. */
+export function memberCommandFor(chord: KeyChord): MemberCommand | undefined {
+  if (!chord.altKey || chord.ctrlKey || chord.metaKey || chord.shiftKey || !chord.code.startsWith('Key')) return undefined;
+  const combo = `Alt+${chord.code.slice(3)}`;
+  return (Object.keys(memberKeys) as MemberCommand[]).find((c) => memberKeys[c] === combo);
 }

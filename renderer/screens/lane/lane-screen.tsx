@@ -11,6 +11,8 @@ import { CompletionPanel } from './completion-panel.tsx';
 import { laneCommandFor, moveSelection, type LaneCommand } from './lane-keys.ts';
 import { ManualEntry } from './manual-entry.tsx';
 import { SaleTools } from './sale-tools.tsx';
+import { ReturnTool } from './return-tool.tsx';
+import { MemberTools } from './member-tools.tsx';
 import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
 
@@ -169,6 +171,8 @@ export function LaneScreen({ state, actions, client }: Props) {
           </KeyButton>
         </div>
         <SaleTools client={client} sale={sale} selectedLineId={selectedLineId} paying={paying} />
+        <ReturnTool client={client} disabled={paying} />
+        <MemberTools client={client} sale={sale} paying={paying} />
       </aside>
     </main>
   );

@@ -5,6 +5,7 @@ import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ApprovalFailure } from './approval-failure.tsx';
 import { ToolDialog } from './tool-dialog.tsx';
+import { moveFocusInList } from './list-focus.ts';
 
 interface Props {
   readonly client: TillClient;
@@ -48,16 +49,7 @@ export function SuspendedDialog({ client, currency, onClose }: Props) {
     else setFailure(reply.error);
   };
 
-  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step === 0) return;
-    // Arrows move between sales here, not the basket selection behind the dialog.
-    event.preventDefault();
-    event.stopPropagation();
-    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
-    const at = buttons.findIndex((b) => b === document.activeElement);
-    buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]?.focus();
-  };
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => moveFocusInList(event, list);
 
   return (
     <ToolDialog title={t('resume.title')} className="suspended-dialog" onClose={onClose}>

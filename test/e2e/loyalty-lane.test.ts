@@ -1,0 +1,216 @@
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { type Central, startCentral } from '../../fixtures/central/server.ts';
+import { demoProducts, DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
+import { DEMO_ADMIN_TOKEN } from '../../fixtures/demo-store/store.ts';
+import { launchChromium } from '../support/browser.ts';
+import { lanePage, won } from '../support/lane-page.ts';
+import { startTillRig, type TillRig } from '../support/till-rig.ts';
+import { NodeTillClient } from '../support/ws-till-client.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+// A member at the lane, on real parts: found by the last four digits of their phone (two members
+// share them, told apart by masked name), earning points, paying with points through the centre's
+// claim, getting their personal coupon; offline, points over the store's cap are refused and the sale
+// stays open; after reconnecting the central ledger has every point once.
+
+const { ramen } = DEMO_PRODUCTS;
+const product = (name: string) => {
+  const p = demoProducts.find((x) => x.name['ko'] === name);
+  if (!p) throw new Error(`no demo product ${name}`);
+  return p;
+};
+const cushion = product('쿠션 팩트'); // 28,000
+const toner = product('토너 200ml'); // 18,000
+
+let rig: TillRig;
+let browser: Browser;
+let page: Page;
+let lane: ReturnType<typeof lanePage>;
+let centralPort: number;
+let restarted: Central | null = null;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function admin<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(`central query failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+interface Ledger { points: number; ledger: { kind: string; points: number; saleId: string | null; claimId: string | null }[] }
+const memberAtCentre = async (url: string, id: string): Promise<Ledger> =>
+  (await admin<{ member: Ledger }>(url, 'query ($id: ID!) { member(id: $id) { points ledger { kind points saleId claimId } } }', { id })).member;
+
+/** What the till's host says about a member (its own copy, from the member stream). */
+async function tillBalance(query: string, id: string): Promise<number | undefined> {
+  const client = await NodeTillClient.connect(rig.host.url);
+  try {
+    return (await client.call('member.lookup', { query })).find((m) => m.id === id)?.pointsBalance;
+  } finally {
+    client.close();
+  }
+}
+
+async function syncStatus() {
+  const client = await NodeTillClient.connect(rig.host.url);
+  try {
+    return (await client.call('till.status', {})).sync;
+  } finally {
+    client.close();
+  }
+}
+
+const dialog = (name: string) => page.getByRole('dialog', { name });
+const memberStrip = () => page.getByRole('region', { name: '회원' });
+const total = () => lane.summary().getByLabel('합계').textContent();
+
+beforeAll(async () => {
+  centralPort = await freePort();
+  rig = await startTillRig({ centralPort });
+  await rig.ready();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  lane = lanePage(page, rig);
+  await page.goto(rig.host.url);
+  await lane.signIn('1234');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rig?.close();
+  await restarted?.close();
+});
+
+/** Alt+M, the query, Enter: the member dialog as a cashier uses it. */
+async function findMember(query: string): Promise<void> {
+  await page.keyboard.press('Alt+M');
+  const d = dialog('회원 조회');
+  await d.getByLabel('전화번호, 뒤 4자리 또는 회원 QR').fill(query);
+  await d.getByLabel('전화번호, 뒤 4자리 또는 회원 QR').press('Enter');
+}
+
+describe('a member at the lane', () => {
+  it('is found by the last four digits among two members, told apart by masked name, and earns points on a cash sale', async () => {
+    await lane.ring(ramen.barcode);
+    await lane.ring(ramen.barcode);
+    await findMember('5678');
+    const matches = dialog('회원 조회').getByRole('list', { name: '찾은 회원' }).getByRole('button');
+    await expect.poll(() => matches.allTextContents()).toEqual(['김*지 010-****-5678 · GOLD · 12,000P', '박*수 010-****-5678 · BASIC · 800P']);
+    await matches.filter({ hasText: '김*지' }).click();
+    await dialog('회원 조회').waitFor({ state: 'detached' });
+    await expect.poll(() => memberStrip().textContent()).toContain('김*지 010-****-5678 · GOLD');
+    // The till never shows more of the customer than that.
+    const html = await page.content();
+    expect(/.{0,80}(김은지|1234-5678).{0,80}/.exec(html)?.[0] ?? null).toBeNull();
+
+    await lane.payCash();
+    const receipt = await lane.receiptNumber();
+    // GOLD earns 1% x2 of what was paid: 2,200 -> 44 points.
+    await expect.poll(() => lane.done().textContent()).toContain('44P');
+    const centre = await waitFor('the sale in the central ledger', async () => {
+      const m = await memberAtCentre(rig.central.url, 'mem-demo-0001');
+      return m.ledger.some((l) => l.kind === 'earn') ? m : undefined;
+    });
+    expect(centre.points).toBe(12_044);
+    expect(centre.ledger.filter((l) => l.kind === 'earn')).toEqual([expect.objectContaining({ points: 44 })]);
+    expect(receipt).toMatch(/^0001-01-/);
+  });
+
+  it('gets their personal coupon and pays part of the next sale with points, claimed at the centre', async () => {
+    await lane.newSale();
+    // The till learns the new balance from the member stream before the member is identified again.
+    await waitFor('the new balance on the till', async () => ((await tillBalance('01012345678', 'mem-demo-0001')) === 12_044 ? true : undefined));
+    await lane.ring(cushion.barcode);
+    await findMember('010-1234-5678'); // a full number identifies at once
+    await dialog('회원 조회').waitFor({ state: 'detached' });
+    // 3,000 off a basket of 20,000 or more: her coupon, shown as a saving.
+    await expect.poll(() => memberStrip().getByRole('list', { name: '개인 쿠폰' }).textContent()).toContain('적용됨');
+    await expect.poll(total).toBe(won(cushion.price - 3_000));
+
+    await page.keyboard.press('Alt+U');
+    const points = dialog('포인트 사용');
+    await points.getByLabel('사용할 포인트').fill('1000');
+    await points.getByLabel('사용할 포인트').press('Enter');
+    await points.waitFor({ state: 'detached' });
+    await lane.payCash();
+    await lane.receiptNumber();
+
+    // 25,000 paid, 1,000 of it with points: 24,000 x 2% = 480 earned; 12,044 - 1,000 + 480.
+    const centre = await waitFor('the second sale in the central ledger', async () => {
+      const m = await memberAtCentre(rig.central.url, 'mem-demo-0001');
+      return m.ledger.filter((l) => l.kind === 'earn').length === 2 ? m : undefined;
+    });
+    expect(centre.points).toBe(11_524);
+    const redeem = centre.ledger.filter((l) => l.kind === 'redeem');
+    expect(redeem).toEqual([expect.objectContaining({ points: -1_000 })]);
+    expect(redeem[0]?.claimId).not.toBeNull();
+    const printed = await waitFor('the receipt', () => rig.lab.printer.receipts().at(-1)?.lines.join('\n'));
+    expect(printed).toMatch(/포인트 사용/);
+    expect(printed).toMatch(/잔여 포인트\s+11,524/);
+    expect(printed).toMatch(/김\*지 010-\*\*\*\*-5678/);
+    // The coupon is used: the next sale of hers does not get it again.
+    await lane.newSale();
+    await lane.ring(cushion.barcode);
+    await findMember('010-1234-5678');
+    await expect.poll(() => memberStrip().textContent()).toContain('김*지');
+    await expect.poll(total).toBe(won(cushion.price));
+    await page.keyboard.press('Alt+X');
+    await page.getByRole('alertdialog', { name: '거래 취소' }).waitFor();
+    await page.keyboard.press('Enter');
+  });
+
+  it('offline, refuses points over the store\'s cap and keeps the sale open; after reconnecting the centre\'s ledger has them once', async () => {
+    await admin(rig.central.url, 'mutation { setConfig(storeId: "store-gangnam", key: "offline.pointsRedeemCap", value: "2000") }');
+    const asked = new Date().toISOString();
+    await waitFor('the cap pulled', async () => ((await syncStatus()).lastPullAt ?? '') > asked || undefined);
+    await rig.central.close();
+    await waitFor('the till offline', async () => ((await syncStatus()).online ? undefined : true));
+
+    await lane.ring(toner.barcode);
+    await findMember('010-2222-3333');
+    await dialog('회원 조회').waitFor({ state: 'detached' });
+    await expect.poll(() => memberStrip().textContent()).toContain('이*연');
+    await page.keyboard.press('Alt+U');
+    const points = dialog('포인트 사용');
+    await points.getByLabel('사용할 포인트').fill('3000');
+    await points.getByLabel('사용할 포인트').press('Enter');
+    await expect.poll(() => points.getByRole('alert').textContent()).toContain('오프라인 사용 한도');
+    await expect.poll(() => points.getByRole('alert').textContent()).toContain('at most 2000 points');
+    // Nothing was taken: the sale is open with all of it still due.
+    await expect.poll(total).toBe(won(toner.price));
+    expect(await page.getByRole('button', { name: /현금/ }).first().isEnabled()).toBe(true);
+
+    await points.getByLabel('사용할 포인트').fill('1500');
+    await points.getByLabel('사용할 포인트').press('Enter');
+    await points.waitFor({ state: 'detached' });
+    await lane.payCash();
+    await lane.receiptNumber();
+
+    restarted = await startCentral({ dbPath: path.join(rig.dataDir, 'central.db'), port: centralPort });
+    const url = restarted.url;
+    // SILVER earns 1% x1.5 of 16,500 paid in cash = 247; 3,500 - 1,500 + 247.
+    const centre = await waitFor('the offline sale in the central ledger', async () => {
+      const m = await memberAtCentre(url, 'mem-demo-0003');
+      return m.ledger.some((l) => l.kind === 'earn') ? m : undefined;
+    }, 60_000);
+    expect(centre.ledger.filter((l) => l.kind !== 'adjust').map((l) => [l.kind, l.points])).toEqual([['redeem', -1_500], ['earn', 247]]);
+    expect(centre.points).toBe(2_247);
+    await waitFor('the till online again', async () => ((await syncStatus()).online ? true : undefined));
+    await waitFor('the reconciled balance on the till', async () => ((await tillBalance('01022223333', 'mem-demo-0003')) === 2_247 ? true : undefined));
+  });
+});
