@@ -23,6 +23,7 @@ export const PICKUP_MESSAGES = {
   productUnknown: (b: string) => `no product has barcode ${b}`,
   scanUnexpected: 'scan an order QR, or open an order to pick it first',
   syncing: (n: string) => `order ${n} is still being sent to the central system: try again in a moment`,
+  alreadyHandedOut: (n: string) => `order ${n} was already handed out`,
   notToPutBack: (n: string) => `order ${n} is not waiting to be put back`,
   centralError: (m: string) => `the central system could not take the hand-out: ${m}`,
 } as const;
@@ -226,6 +227,8 @@ export class PickupDesk {
     if (!o || o.fulfilment !== 'PICKUP') return fail('order_unknown', PICKUP_MESSAGES.unknownOrder(number));
     const checked = checkProof(o, proof);
     if (!checked.ok) return checked;
+    // Known here to be collected already (this till, or the stream brought another till's hand-out).
+    if (o.state === 'COLLECTED') return fail('already_handed_out', PICKUP_MESSAGES.alreadyHandedOut(number));
     const plan = planHandout(o, refusals);
     if (!plan.ok) return plan;
     if (this.deps.orders.pendingFor(number) > 0) {

@@ -14,7 +14,8 @@ const DESKS: readonly Desk[] = ['to_pick', 'picking', 'to_collect', 'to_put_back
 /**
  * The pickup desk (F12 from the lane; a till configured as a pickup desk opens here): the store's
  * online orders by state, picked with the scanner, handed out against the order QR or the order
- * number and the phone's last four digits. Keys 1-6 switch the state, Esc closes an order.
+ * number and the phone's last four digits. Alt+1..Alt+6 switch the state (a wedge never types Alt,
+ * and swallows bare digits), Esc closes an order.
  */
 export function PickupScreen({ client, onClose }: { readonly client: TillClient; readonly onClose: (() => void) | null }) {
   const { t, error, dateTime } = useI18n();
@@ -76,16 +77,16 @@ export function PickupScreen({ client, onClose }: { readonly client: TillClient;
   }, [client, reload, t]);
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
-    const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-    if (event.key === 'Escape' && order) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape' && order && !event.altKey) {
       event.preventDefault();
       setOrder(null);
       setProof(null);
       return;
     }
-    const n = Number(event.key);
-    if (!typing && n >= 1 && n <= DESKS.length) {
+    // event.code: Alt with a digit types no character on some layouts, but the key is the key.
+    const n = Number(/^Digit(\d)$/.exec(event.code)?.[1] ?? NaN);
+    if (event.altKey && n >= 1 && n <= DESKS.length) {
       event.preventDefault();
       setDesk(DESKS[n - 1] ?? 'to_pick');
       setOrder(null);
@@ -128,7 +129,7 @@ export function PickupScreen({ client, onClose }: { readonly client: TillClient;
       ) : null}
       <nav className="pickup-tabs" aria-label={t('pickup.states')}>
         {DESKS.map((d, i) => (
-          <KeyButton key={d} shortcut={String(i + 1)} aria-pressed={d === desk} onClick={() => { setDesk(d); setOrder(null); }}>
+          <KeyButton key={d} shortcut={`Alt+${i + 1}`} aria-pressed={d === desk} onClick={() => { setDesk(d); setOrder(null); }}>
             {t('pickup.tab', { state: t(`pickup.state.${d}`), count: list?.counts[d] ?? 0 })}
           </KeyButton>
         ))}
