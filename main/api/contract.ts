@@ -210,7 +210,7 @@ export const productHitView = z.object({
 });
 
 /** One store's stock of a product (asked of the central API, online only). */
-export const stockLevelView = z.object({ storeName: z.string(), onHand: z.number().int(), location: z.string().nullable(), distanceKm: z.number() });
+export const stockLevelView = z.object({ storeId: z.string(), storeName: z.string(), onHand: z.number().int(), location: z.string().nullable(), distanceKm: z.number() });
 export const stockLookupView = z.object({
   barcode: z.string(),
   /** As this till's catalog names it; null when the till does not know the barcode. */

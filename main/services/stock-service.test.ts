@@ -14,7 +14,7 @@ describe('stock lookup at the till', () => {
     const r = await service({ ok: true, value: { barcode: water.barcode, productId: water.id, here: { ...level, storeName: '강남점', distanceKm: 0, onHand: 0 }, nearby: [level] } }).lookup(water.barcode);
     expect(r).toEqual({
       ok: true,
-      value: { barcode: water.barcode, name: water.name, here: { storeName: '강남점', onHand: 0, location: 'A-01-1', distanceKm: 0 }, nearby: [{ storeName: '잠실점', onHand: 4, location: 'A-01-1', distanceKm: 5.8 }] },
+      value: { barcode: water.barcode, name: water.name, here: { storeId: 's2', storeName: '강남점', onHand: 0, location: 'A-01-1', distanceKm: 0 }, nearby: [{ storeId: 's2', storeName: '잠실점', onHand: 4, location: 'A-01-1', distanceKm: 5.8 }] },
     });
   });
 

@@ -5,6 +5,7 @@ import type { StockLookup } from '../../sync/stock-client.ts';
 
 /** What the till shows of one store's stock. */
 export interface StockLevelLine {
+  readonly storeId: string;
   readonly storeName: string;
   readonly onHand: number;
   readonly location: string | null;
@@ -47,7 +48,7 @@ export class StockService {
       const offline = r.code === 'unreachable' || r.code === 'timeout' || r.code === 'http_5xx';
       return offline ? { ok: false, code: 'central_offline', message: STOCK_MESSAGES.offline(r.message) } : { ok: false, code: 'central_error', message: STOCK_MESSAGES.failed(r.message) };
     }
-    const line = (l: StockLookup['nearby'][number]): StockLevelLine => ({ storeName: l.storeName, onHand: l.onHand, location: l.location, distanceKm: l.distanceKm });
+    const line = (l: StockLookup['nearby'][number]): StockLevelLine => ({ storeId: l.storeId, storeName: l.storeName, onHand: l.onHand, location: l.location, distanceKm: l.distanceKm });
     const product = this.options.findByBarcode(barcode);
     return {
       ok: true,

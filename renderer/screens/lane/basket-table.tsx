@@ -58,6 +58,11 @@ export function BasketTable({ sale, selectedLineId, onSelect, onVoid }: Props) {
                   {line.voided ? <span className="badge badge-voided">{t('basket.voided')}</span> : null}
                   {!line.voided && line.ageCheck === 'pending' ? <span className="badge badge-age-pending">{t('basket.agePending')}</span> : null}
                   {!line.voided && line.ageCheck === 'confirmed' ? <span className="badge badge-age-confirmed">{t('basket.ageConfirmed')}</span> : null}
+                  {!line.voided && line.ordered ? (
+                    <span className="badge badge-ordered">
+                      {line.ordered.kind === 'pickup' ? t('basket.orderedPickup', { store: line.ordered.storeName ?? '' }) : t('basket.orderedDelivery')}
+                    </span>
+                  ) : null}
                   {!line.voided && line.originalPrice !== null ? (
                     <span className="line-note original">{t('basket.originalPrice', { amount: money(line.originalPrice, currency) })}</span>
                   ) : null}

@@ -15,5 +15,6 @@ export function saleToolAvailability(sale: SaleView | null, selectedLineId: stri
     suspend: untendered,
     resumeList: !paying,
     cancelSale: untendered,
+    orderForLater: untendered && liveLines.some((l) => l.lineId === selectedLineId),
   };
 }

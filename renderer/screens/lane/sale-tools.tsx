@@ -11,6 +11,7 @@ import { saleToolCommandFor, saleToolKeys, type SaleToolCommand } from './lane-k
 import { PriceOverrideDialog } from './price-override-dialog.tsx';
 import { saleToolAvailability } from './sale-tool-availability.ts';
 import { SuspendedDialog } from './suspended-dialog.tsx';
+import { SaveSaleDialog } from './save-sale-dialog.tsx';
 import './sale-tools.css';
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
   readonly paying: boolean;
 }
 
-type Open = 'none' | 'discount' | 'priceOverride' | 'resumeList' | 'cancelSale';
+type Open = 'none' | 'discount' | 'priceOverride' | 'resumeList' | 'cancelSale' | 'orderForLater';
 
 type Outcome = { readonly kind: 'done'; readonly key: MessageKey } | { readonly kind: 'failed'; readonly error: ApiError };
 
@@ -78,6 +79,7 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
     { command: 'suspend', label: 'tools.suspend' },
     { command: 'resumeList', label: 'tools.resumeList' },
     { command: 'cancelSale', label: 'tools.cancelSale' },
+    { command: 'orderForLater', label: 'tools.orderForLater' },
   ];
 
   return (
@@ -103,6 +105,7 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
       {open === 'priceOverride' && selectedLine ? (
         <PriceOverrideDialog client={client} line={selectedLine} currency={currency} onClose={close} />
       ) : null}
+      {open === 'orderForLater' && selectedLine ? <SaveSaleDialog client={client} line={selectedLine} onClose={close} /> : null}
       {open === 'resumeList' ? <SuspendedDialog client={client} currency={currency} onClose={close} /> : null}
       {open === 'cancelSale' && sale ? (
         <CancelSaleDialog
