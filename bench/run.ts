@@ -22,6 +22,7 @@ import { DEMO_PRODUCTS } from '../fixtures/demo-store/products.ts';
 import { startHostProcess } from '../test/support/host-process.ts';
 import { runSyncBench } from './sync-bench.ts';
 import { measureScanToLine } from './scan-to-line.ts';
+import { measureMemberLookup } from './member-lookup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const N = Number(process.env['BENCH_PRODUCTS'] ?? 1_000_000);
@@ -128,10 +129,10 @@ try {
   Object.assign(metrics, synced.metrics);
   Object.assign(notes, synced.notes);
 
-  for (const key of ['member_lookup_p95_ms']) {
-    metrics[key] = null;
-  }
-  notes['not_measured'] = 'member_lookup (issue #6): null until that issue lands';
+  // Members of the store's region on the till (BENCH_MEMBERS, default 1,000,000).
+  const lookedUp = await measureMemberLookup(dir, Number(process.env['BENCH_MEMBERS'] ?? 1_000_000));
+  metrics['member_lookup_p95_ms'] = round(quantile(lookedUp.times, 0.95), 3);
+  notes['member_lookup'] = lookedUp.note;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
