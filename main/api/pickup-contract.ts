@@ -29,6 +29,8 @@ export const pickupOrderView = z.object({
   flag: z.string().nullable(),
   /** This till changed the order and the centre has not answered yet. */
   syncing: z.boolean(),
+  /** The claim version this till last heard from the centre (a hand-out claims it). */
+  version: z.number().int(),
 });
 
 export const pickupLineView = z.object({

@@ -311,6 +311,7 @@ export class PickupDesk {
       number: o.number, state: o.state, desk: deskStateOf(o, now) ?? 'handed_out', customerName: o.customerName, phoneLast4: o.phoneLast4, placedAt: o.placedAt, dueAt: o.dueAt,
       deadlineAt: o.deadlineAt, stagingLocation: o.stagingLocation, total: o.total, currency: o.currency,
       itemCount: o.lines.reduce((a, l) => a + l.quantity, 0), flag: o.flag, syncing: this.deps.orders.pendingFor(o.number) > 0,
+      version: o.version,
     };
   }
 
