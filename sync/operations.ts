@@ -18,6 +18,9 @@ export const operations = {
   couponChanges: load('coupon-changes'),
   claimPoints: load('claim-points'),
   saleByReceipt: load('sale-by-receipt'),
+  raiseStaffCall: load('raise-staff-call'),
+  closeStaffCall: load('close-staff-call'),
+  openStaffCalls: load('open-staff-calls'),
 } as const;
 
 export const schemaPath = new URL('./schema.graphql', import.meta.url);

@@ -55,6 +55,12 @@ export const kioskEventView = z.object({
   detail: z.string().nullable(),
 });
 
+/** The store's kiosks' open staff calls, on a staff till; checkedAt: when the central API last answered. */
+export const staffCallsView = z.object({
+  calls: z.array(z.object({ id: z.string(), tillId: z.string(), tillNumber: z.string(), reason: z.string(), raisedAt: z.string() })),
+  checkedAt: z.string().nullable(),
+});
+
 export const kioskMethods = {
   'kiosk.status': { input: empty, output: kioskView },
   /** The customer touched "start" (or chose a language). */
@@ -78,11 +84,15 @@ export const kioskMethods = {
   'kiosk.priceCheck': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: priceCheckView },
   /** The kiosk's record of staff calls and answers, newest first. */
   'kiosk.events': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(kioskEventView) },
+  /** On a staff till: which kiosks are calling for staff now. */
+  'kiosk.staffCalls': { input: empty, output: staffCallsView },
 } as const;
 
 export const kioskEvents = {
   'kiosk.session': kioskView,
+  'kiosk.staffCalls': staffCallsView,
 } as const;
 
 export type KioskView = z.output<typeof kioskView>;
 export type PriceCheckView = z.output<typeof priceCheckView>;
+export type StaffCallsView = z.output<typeof staffCallsView>;

@@ -39,6 +39,8 @@ import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { SqliteStoreConfig } from '../store/config-repository.ts';
 import { KioskService, guardStaffMethods, kioskHandlers } from './kiosk-service.ts';
 import { SqliteKioskEvents } from '../store/kiosk-event-repository.ts';
+import { createStaffCallClient } from '../../sync/staff-call-client.ts';
+import { StaffCallWatch } from './staff-call-watch.ts';
 import { ReturnService } from './return-service.ts';
 import { returnHandlers } from './return-handlers.ts';
 import { SqliteReturns } from '../store/return-repository.ts';
@@ -160,8 +162,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   // A self-checkout kiosk attends the lane itself; its customer reaches the sale only through kiosk.* methods.
   const kioskLog = new SqliteKioskEvents(dbs.till);
+  const staffCallClient = createStaffCallClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
   const kiosk = config.role === 'kiosk'
-    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids })
+    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient })
+    : null;
+  // Staff tills hear of the kiosks' calls through the central API (the kiosks may be anywhere in the store).
+  const staffCalls = config.role === 'lane' || config.role === 'pickup'
+    ? new StaffCallWatch(staffCallClient, (v) => events.emit('kiosk.staffCalls', v), config.central.pollIntervalMs)
     : null;
 
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
@@ -258,7 +265,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     ...pickupHandlers(pickup),
     ...returnHandlers(saleReturns),
-    ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog }),
+    ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog, staffCalls }),
   };
   if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash, { 'member.lookup': handlers['member.lookup'] }));
 
@@ -269,6 +276,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     promotions,
     async close() {
       kiosk?.stop();
+      staffCalls?.stop();
       await sync.stop();
       await devices.close();
       dbs.close();

@@ -12,6 +12,7 @@ import { SqliteOpenSale } from '../store/open-sale-repository.ts';
 import { applyTender, openSale } from '../core/sale.ts';
 import { addItem } from '../core/basket.ts';
 import { KOREAN_VAT } from '../core/tax.ts';
+import { type DemoTill, demoTills } from '../../fixtures/demo-store/store.ts';
 
 // The kiosk on real parts, in-process: SQLite files in a temp dir, the central server and the lab on loopback.
 let central: Central;
@@ -28,9 +29,9 @@ async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: 
   return r.value;
 }
 
-async function startHost(over: Partial<TillConfigInput> = {}): Promise<Host> {
-  const config = parseTillConfig({ ...demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 200 }), role: 'kiosk', ...over });
-  const host = await createHost({ config, dataDir: dir });
+async function startHost(over: Partial<TillConfigInput> = {}, where: { dataDir?: string; till?: DemoTill } = {}): Promise<Host> {
+  const config = parseTillConfig({ ...demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 200, ...(where.till ? { till: where.till } : {}) }), role: 'kiosk', ...over });
+  const host = await createHost({ config, dataDir: where.dataDir ?? dir });
   hosts.push(host);
   for (let i = 0; i < 100 && host.sync.status().lastPullAt === null; i++) await new Promise((r) => setTimeout(r, 50));
   return host;
@@ -120,5 +121,21 @@ describe('the kiosk service', () => {
     const kiosk = await startHost();
     expect(await kiosk.handlers['kiosk.exit']({ pin: '1234' })).toMatchObject({ ok: false, error: { code: 'approval_refused' } });
     expect(await value(kiosk.handlers['kiosk.exit']({ pin: '9999' }))).toEqual({ staffId: 'staff-0004' });
+  });
+
+  it('tells the store’s staff tills about a kiosk’s call through the central API, and clears it once staff answered at the kiosk', async () => {
+    const kiosk = await startHost();
+    const lane = await startHost({ role: 'lane' }, { dataDir: path.join(dir, 'lane'), till: demoTills[1] as DemoTill });
+    await value(kiosk.handlers['kiosk.start']({ language: 'ko' }));
+    const raised = await value(kiosk.handlers['kiosk.callStaff']({ reason: 'help' }));
+    const call = raised.interventions[0];
+    const seen = async () => (await value(lane.handlers['kiosk.staffCalls']({}))).calls;
+    for (let i = 0; i < 100 && (await seen()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await seen()).toEqual([{ id: call?.id, tillId: 'till-0001-01', tillNumber: '01', reason: 'help', raisedAt: call?.raisedAt }]);
+    // The kiosk itself lists nothing: it is not a staff till.
+    expect((await value(kiosk.handlers['kiosk.staffCalls']({}))).calls).toEqual([]);
+    await value(kiosk.handlers['kiosk.approve']({ interventionId: call?.id ?? '', pin: '5678', approved: true }));
+    for (let i = 0; i < 100 && (await seen()).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await seen()).toEqual([]);
   });
 });

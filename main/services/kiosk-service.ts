@@ -30,6 +30,8 @@ import type { SqlitePromotions } from '../store/promotion-repository.ts';
 import type { StaffRecord } from '../store/staff-repository.ts';
 import { parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
 import type { EventBus } from './event-bus.ts';
+import type { StaffCallClient } from '../../sync/staff-call-client.ts';
+import type { StaffCallWatch } from './staff-call-watch.ts';
 import type { KioskConfig } from './kiosk-config.ts';
 import type { Lane } from './lane.ts';
 import { verifyPin } from './pin-hash.ts';
@@ -62,6 +64,8 @@ export interface KioskDeps {
   readonly centralUrl: string;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** Tells the store's staff tills about calls through the central API (a notice: the log above is the record). */
+  readonly relay?: Pick<StaffCallClient, 'raise' | 'close'>;
 }
 
 /**
@@ -77,6 +81,9 @@ export class KioskService {
   private readonly policy: KioskPolicy;
   private readonly timer: NodeJS.Timeout;
   private readonly offBus: () => void;
+  /** Call notices not yet told to central (offline): sent in order when it answers again. */
+  private readonly outgoing: ({ kind: 'raise'; id: string; reason: string; raisedAt: string } | { kind: 'close'; id: string })[] = [];
+  private relaying = false;
 
   private constructor(private readonly deps: KioskDeps) {
     this.policy = { idleWarnMs: deps.config.idleWarnMs, idleResetMs: deps.config.idleResetMs, maxItems: deps.config.maxItems };
@@ -149,6 +156,10 @@ export class KioskService {
     for (const i of next.interventions) {
       if (!before.has(i.id)) this.record('called', { interventionId: i.id, reason: i.reason, lineId: i.lineId ?? null, saleId });
     }
+    const after = new Set(next.interventions.map((i) => i.id));
+    for (const i of next.interventions) if (!before.has(i.id)) this.outgoing.push({ kind: 'raise', id: i.id, reason: i.reason, raisedAt: this.iso(i.raisedAt) });
+    for (const id of before) if (!after.has(id)) this.outgoing.push({ kind: 'close', id });
+    if (this.outgoing.length > 0) void this.relay();
     this.session = next;
     const view = this.view();
     this.deps.bus.emit('kiosk.session', view);
@@ -308,7 +319,24 @@ export class KioskService {
     return ok({ staffId: staff.id });
   }
 
+  private async relay(): Promise<void> {
+    const relay = this.deps.relay;
+    if (!relay || this.relaying) return;
+    this.relaying = true;
+    try {
+      for (let next = this.outgoing[0]; next; next = this.outgoing[0]) {
+        const r = next.kind === 'raise' ? await relay.raise({ id: next.id, reason: next.reason, raisedAt: next.raisedAt }) : await relay.close(next.id, 'answered');
+        // Unreachable: keep the notice for the next tick; the kiosk's own light already shows.
+        if (!r.ok) return;
+        this.outgoing.shift();
+      }
+    } finally {
+      this.relaying = false;
+    }
+  }
+
   private async tick(): Promise<void> {
+    if (this.outgoing.length > 0) void this.relay();
     const action = idle(this.session, this.now(), this.policy);
     if (action === 'warn') this.commit(warned(this.session));
     else if (action === 'call_staff') this.commit(raise(this.session, 'abandoned_payment', this.newId(), this.now()));
@@ -353,7 +381,7 @@ const reply = <T>(r: KioskResult<T>): Reply<T> => (r.ok ? { ok: true, value: r.v
 type KioskHandlerNames = Extract<keyof Handlers, `kiosk.${string}`>;
 
 /** The kiosk.* handlers; on a till that is not a kiosk only the price check and the log answer. */
-export function kioskHandlers(kiosk: KioskService | null, deps: Parameters<typeof priceCheck>[0] & { log: SqliteKioskEvents }): Pick<Handlers, KioskHandlerNames> {
+export function kioskHandlers(kiosk: KioskService | null, deps: Parameters<typeof priceCheck>[0] & { log: SqliteKioskEvents; staffCalls: StaffCallWatch | null }): Pick<Handlers, KioskHandlerNames> {
   const notAKiosk = { ok: false, error: { code: 'not_a_kiosk', message: KIOSK_MESSAGES.notAKiosk } } as const;
   const on = <T>(fn: (k: KioskService) => Promise<KioskResult<T>> | KioskResult<T>) => async (): Promise<Reply<T>> => (kiosk ? reply(await fn(kiosk)) : notAKiosk);
   return {
@@ -373,6 +401,7 @@ export function kioskHandlers(kiosk: KioskService | null, deps: Parameters<typeo
     },
     'kiosk.exit': async ({ pin }) => (kiosk ? reply(await kiosk.exit(pin)) : notAKiosk),
     'kiosk.priceCheck': async ({ code }) => reply(priceCheck(deps, code)),
+    'kiosk.staffCalls': async () => ({ ok: true, value: deps.staffCalls?.list() ?? { calls: [], checkedAt: null } }),
     'kiosk.events': async ({ limit }) => ({
       ok: true,
       value: deps.log.recent(limit).map((e) => ({

@@ -12,6 +12,7 @@ import { SyncScreen } from './backoffice/sync-screen.tsx';
 import { UnsyncedDialog } from './shift/unsynced-dialog.tsx';
 import type { ApiError } from '../../main/api/contract.ts';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
+import { StaffCallBanner } from './kiosk/staff-call-banner.tsx';
 import { PickupScreen } from './pickup/pickup-screen.tsx';
 
 /**
@@ -93,6 +94,8 @@ export function App({ client }: { client: LiveTillClient }) {
       {askSignOut ? (
         <UnsyncedDialog count={unsynced} action="signOut" failure={signOutFailure} onConfirm={(pin) => void signOutApproved(pin)} onCancel={() => setAskSignOut(false)} />
       ) : null}
+      {/* Self-checkout kiosks calling for staff (kiosk issue #7). */}
+      <StaffCallBanner client={client} />
       {connection === 'reconnecting' ? (
         <p className="connection-banner" aria-live="polite">
           {t('app.reconnecting')}

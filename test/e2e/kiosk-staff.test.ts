@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
+import { type DemoTill, demoTills } from '../../fixtures/demo-store/store.ts';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { centralSales } from '../support/central-query.ts';
 import { useKioskSession } from '../support/kiosk-session.ts';
@@ -153,5 +158,37 @@ describe('a kiosk host that crashes mid-basket', () => {
     });
     expect(sales).toHaveLength(1);
     expect(sales[0]?.totals.total).toBe(water.price * 2 + ramen.price);
+    await page.getByRole('button', { name: '영수증 필요 없음' }).click();
+    await page.getByRole('button', { name: '완료' }).click();
+  });
+});
+
+describe('a staff till in the same store', () => {
+  it('shows the kiosk’s call for staff within seconds, and drops it once staff answered at the kiosk', async () => {
+    const { page, kiosk, rig } = session;
+    // A cashier's lane, till 02, on the same central server (no devices: the lab's belong to the kiosk).
+    const laneDir = mkdtempSync(path.join(tmpdir(), 'kiosk-lane-'));
+    const lane = await startHostProcess(laneDir, { ...demoTillConfig({ centralUrl: rig.central.url, endpoints: {}, pollIntervalMs: 500, till: demoTills[1] as DemoTill }), role: 'lane' });
+    const lanePage = await session.browser.newPage();
+    try {
+      await lanePage.goto(lane.url);
+      await lanePage.getByLabel('직원 PIN').waitFor();
+      await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+      await kiosk.ring(soju.barcode);
+      await staffCall().waitFor();
+
+      const notice = lanePage.getByRole('alert', { name: '셀프 계산대 직원 호출' });
+      await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('셀프 계산대 01번: 연령 확인이 필요한 상품');
+
+      await staffCall().getByLabel('직원 PIN').fill('5678');
+      await staffCall().getByRole('button', { name: '판매 거부: 상품 취소' }).click();
+      await staffCall().waitFor({ state: 'detached' });
+      await notice.waitFor({ state: 'detached', timeout: 15_000 });
+      await expect.poll(() => basket().textContent()).toContain('뺀 상품');
+    } finally {
+      await lanePage.close();
+      await lane.kill('SIGTERM');
+      rmSync(laneDir, { recursive: true, force: true });
+    }
   });
 });

@@ -82,6 +82,8 @@ const ko = {
   'kiosk.error.barcode_invalid': '바코드를 읽을 수 없습니다',
   'kiosk.error.staff_needed': '직원 확인이 먼저 필요합니다',
   'kiosk.error.other': '처리하지 못했습니다',
+  'staffCalls.label': '셀프 계산대 직원 호출',
+  'staffCalls.one': '셀프 계산대 {till}번: {reason} ({minutes}분 전)',
   'kiosk.member': '멤버십 적립',
   'kiosk.memberTitle': '휴대폰 번호로 멤버십 적립',
   'kiosk.memberPhone': '휴대폰 번호',
@@ -191,6 +193,8 @@ const en: Readonly<Record<KioskTextKey, string>> = {
   'kiosk.error.barcode_invalid': 'That barcode could not be read',
   'kiosk.error.staff_needed': 'A staff member has to help first',
   'kiosk.error.other': 'That did not work',
+  'staffCalls.label': 'Self-checkout calls for staff',
+  'staffCalls.one': 'Self-checkout {till}: {reason} ({minutes} min ago)',
   'kiosk.member': 'Membership',
   'kiosk.memberTitle': 'Collect points with your phone number',
   'kiosk.memberPhone': 'Mobile number',
@@ -226,7 +230,8 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ko: '한국어
 
 export function kioskText(lang: string, key: KioskTextKey, params: Readonly<Record<string, string | number>> = {}): string {
   const table = KIOSK_TEXT[lang] ?? ko;
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  // A key from the wire (a staff call's reason) may be one this build does not know: show it as it came.
+  return (table[key] ?? ko[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 /** A host error code as a customer reads it (never the host's English message on a Korean screen). */
