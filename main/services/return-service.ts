@@ -28,7 +28,7 @@ export const RETURN_SERVICE_MESSAGES = {
   notFoundYet: 'scan or type the receipt first',
   nothingChosen: 'choose at least one item to return',
   policy: (message: string) => `${message}; a supervisor's PIN may approve it`,
-  approvalRequired: 'a supervisor\'s PIN is needed',
+  approvalRequired: 'a return without a receipt needs a supervisor\'s PIN',
   pinWrong: 'that PIN is not a supervisor\'s or a manager\'s',
   noTerminal: 'no card terminal is configured on this till: a card refund cannot be made here',
   refundDeclined: (message: string) => `the card terminal refused the refund: ${message}`,
@@ -41,7 +41,7 @@ export const RETURN_SERVICE_MESSAGES = {
 } as const;
 
 export type ReturnErrorCode =
-  | 'not_signed_in' | 'invalid_input' | 'return_not_found' | 'return_offline' | 'over_return' | 'return_policy' | 'approval_required'
+  | 'not_signed_in' | 'invalid_input' | 'return_not_found' | 'return_offline' | 'over_return' | 'return_policy' | 'supervisor_required'
   | 'pin_wrong' | 'refund_declined' | 'refund_failed' | 'refund_in_progress' | 'refund_unsupported' | 'product_unknown' | 'return_error';
 
 const M = RETURN_SERVICE_MESSAGES;
@@ -266,7 +266,7 @@ export class ReturnService {
       if (!policy.receiptless.allowed) return fail('return_policy', M.receiptlessOff);
       const product = this.deps.catalog.findByBarcode(input.barcode);
       if (!product) return fail('product_unknown', M.productUnknown(input.barcode));
-      if (!input.supervisorPin) return fail('approval_required', M.approvalRequired);
+      if (!input.supervisorPin) return fail('supervisor_required', M.approvalRequired);
       const supervisor = await supervisorApproval(this.deps.staff.list(), input.supervisorPin);
       if (!supervisor) return fail('pin_wrong', M.pinWrong);
       const now = this.deps.clock.now();

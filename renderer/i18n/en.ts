@@ -497,5 +497,6 @@ export const en: Messages = {
   'error.refund_failed': 'The card refund did not complete. Try again: the till asks the terminal first.',
   'error.refund_in_progress': 'A card refund for another return of this sale is still unresolved.',
   'error.refund_unsupported': 'That payment cannot be refunded at this till.',
+  'error.supervisor_required': 'A return without a receipt needs a supervisor PIN.',
   'error.return_error': 'The return could not be made.',
 };

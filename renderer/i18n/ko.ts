@@ -496,6 +496,7 @@ export const ko = {
   'error.refund_failed': '카드 환불이 완료되지 않았습니다. 다시 시도하면 단말기에 먼저 확인합니다.',
   'error.refund_in_progress': '이 거래의 다른 반품 카드 환불이 아직 확인되지 않았습니다.',
   'error.refund_unsupported': '이 결제 수단으로는 이 계산대에서 환불할 수 없습니다.',
+  'error.supervisor_required': '영수증 없는 반품은 감독자 PIN이 필요합니다.',
   'error.return_error': '반품을 처리할 수 없습니다.',
 } satisfies Record<string, string>;
 
