@@ -4,7 +4,7 @@ import { nameIn } from '../core/product.ts';
 import type { HandoutLine } from '../core/pickup/handout.ts';
 import type { StoreOrder } from '../core/pickup/store-order.ts';
 import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
-import { receiptLanguageOf } from './receipt-labels.ts';
+import { receiptLanguageOf, receiptTime } from './receipt-labels.ts';
 
 /** The words on a printed pickup receipt, in the store's language. */
 export const PICKUP_RECEIPT_LABELS = {
@@ -40,16 +40,6 @@ export const PICKUP_RECEIPT_LABELS = {
   },
 } as const;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function localTime(iso: string, timeZone: string): string {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-    formats.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
-}
-
 export interface PickupReceipt {
   readonly order: StoreOrder;
   readonly lines: readonly HandoutLine[];
@@ -70,7 +60,7 @@ export function layoutPickupReceipt(r: PickupReceipt, store: TillIdentity): Prin
     { kind: 'rule' },
     { kind: 'columns', left: L.order, right: r.order.number, bold: true },
     { kind: 'columns', left: L.customer, right: `${r.order.customerName} (${r.order.phoneLast4})` },
-    { kind: 'columns', left: L.time, right: localTime(r.handedOutAt, store.timeZone) },
+    { kind: 'columns', left: L.time, right: receiptTime(r.handedOutAt, store.timeZone) },
     { kind: 'columns', left: `${L.till} ${store.tillNumber}`, right: `${L.staff} ${r.staffName}` },
     { kind: 'rule' },
     { kind: 'text', text: L.handedOut, bold: true },

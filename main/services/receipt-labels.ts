@@ -56,3 +56,15 @@ export function receiptLanguageOf(locale: string): ReceiptLanguage {
   const lang = locale.slice(0, 2);
   return lang === 'en' ? 'en' : 'ko';
 }
+
+const receiptTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as receipts print it: the store's wall clock, "2026-11-25 14:05" (sv-SE is ISO-like). */
+export function receiptTime(iso: string, timeZone: string): string {
+  let f = receiptTimeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+    receiptTimeFormats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
