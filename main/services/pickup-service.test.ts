@@ -135,3 +135,64 @@ describe('the pickup claim race: three tills, one central server', () => {
     expect(cutOff.sync.quarantine(10)).toEqual([]);
   });
 });
+
+describe('the pickup desk at one till', () => {
+  const desk = () => hosts[1] as Host;
+
+  async function placed(over: { deadlineAt?: string } = {}) {
+    const order = central.admin.createOnlineOrder({
+      storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '최유나', phone: '010-7777-8888',
+      lines: [{ barcode: ramen.barcode, quantity: 2 }, { barcode: water.barcode, quantity: 1 }], ...over,
+    });
+    await until('the order at the desk', async () => (await desk().handlers['pickup.order']({ number: order.number })).ok || undefined);
+    return order;
+  }
+
+  it('records a substitute and a shortage when picking; the centre refunds the shortage', async () => {
+    const order = await placed();
+    await value(desk().handlers['pickup.startPicking']({ number: order.number }));
+    await value(desk().handlers['pickup.scan']({ code: ramen.barcode, source: 'manual' }));
+    // The water shelf is empty: another product stands in; a garbled read counts as nothing.
+    expect(await value(desk().handlers['pickup.scan']({ code: '8809100000018', source: 'manual' }))).toMatchObject({ outcome: 'refused', code: 'barcode_invalid' });
+    const sub = DEMO_PRODUCTS.banana;
+    const d = await value(desk().handlers['pickup.substitute']({ number: order.number, lineId: 'L2', barcode: sub.barcode }));
+    expect(d.lines.map((l) => [l.picked, l.substitute?.quantity ?? 0, l.available])).toEqual([[1, 0, 1], [0, 1, 1]]);
+    expect(await desk().handlers['pickup.ready']({ number: order.number, stagingLocation: 'C 3' })).toMatchObject({ ok: true, value: { state: 'READY', syncing: true } });
+    const central1 = await until('READY centrally', () => (central.admin.onlineOrder(order.number)?.state === 'READY' ? central.admin.onlineOrder(order.number) : undefined));
+    expect(central1?.lines.map((l) => [l.pickedQuantity, l.substituteBarcode, l.substituteQuantity])).toEqual([[1, null, null], [0, sub.barcode, 1]]);
+    expect(central1?.refunds).toEqual([expect.objectContaining({ lineId: 'L1', amount: ramen.price, reason: 'short_picked' })]);
+  });
+
+  it('hands out against the number and the phone digits, not others; a refused line is refunded to the online payment', async () => {
+    const order = await placed();
+    await value(desk().handlers['pickup.startPicking']({ number: order.number }));
+    for (const code of [ramen.barcode, ramen.barcode, water.barcode]) await value(desk().handlers['pickup.scan']({ code, source: 'manual' }));
+    await value(desk().handlers['pickup.ready']({ number: order.number, stagingLocation: 'A-1' }));
+    await until('synced', async () => {
+      const r = await desk().handlers['pickup.order']({ number: order.number });
+      return r.ok && !r.value.syncing && r.value.version === central.admin.onlineOrder(order.number)?.claimVersion ? true : undefined;
+    });
+    const wrong = { kind: 'number_phone' as const, number: order.number, phoneLast4: '0000' };
+    expect(await desk().handlers['pickup.find']({ proof: wrong })).toMatchObject({ ok: false, error: { code: 'proof_mismatch' } });
+    expect(await desk().handlers['pickup.handOut']({ number: order.number, proof: wrong, refusals: [] })).toMatchObject({ ok: false, error: { code: 'proof_mismatch' } });
+    const proof = { kind: 'number_phone' as const, number: order.number, phoneLast4: '8888' };
+    const done = await value(desk().handlers['pickup.handOut']({ number: order.number, proof, refusals: [{ lineId: 'L2', refused: 1, reason: 'damaged' }] }));
+    expect(done).toMatchObject({ mode: 'online', refunded: water.price, receipt: { printed: false } });
+    expect(central.admin.onlineOrder(order.number)?.refunds).toEqual([expect.objectContaining({ lineId: 'L2', amount: water.price, reason: 'refused_at_counter:damaged' })]);
+  });
+
+  it('lists a ready order past its deadline to put back; putting it back cancels it centrally and refunds it in full', async () => {
+    const order = await placed({ deadlineAt: new Date(Date.now() - 60_000).toISOString() });
+    await value(desk().handlers['pickup.startPicking']({ number: order.number }));
+    await value(desk().handlers['pickup.scan']({ code: ramen.barcode, source: 'manual' }));
+    const ready = await value(desk().handlers['pickup.ready']({ number: order.number, stagingLocation: 'A-2' }));
+    expect(ready.desk).toBe('to_put_back');
+    const list = await value(desk().handlers['pickup.list']({}));
+    expect(list.orders.find((o) => o.number === order.number)?.desk).toBe('to_put_back');
+    expect(await value(desk().handlers['pickup.putBack']({ number: order.number }))).toMatchObject({ state: 'CANCELLED', desk: 'cancelled' });
+    const cancelled = await until('cancelled centrally', () => (central.admin.onlineOrder(order.number)?.state === 'CANCELLED' ? central.admin.onlineOrder(order.number) : undefined));
+    expect(cancelled).toMatchObject({ cancelReason: 'no_show', notifications: ['READY', 'CANCELLED'] });
+    expect(cancelled?.refunds.reduce((a, r) => a + r.amount, 0)).toBe(order.total);
+    expect(await desk().handlers['pickup.putBack']({ number: order.number })).toMatchObject({ ok: false, error: { code: 'not_to_put_back' } });
+  });
+});
