@@ -8,7 +8,7 @@ const empty = z.object({}).strict();
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const minor = z.number().int();
 
-export const interventionReasons = ['age', 'removal', 'payment_failed', 'too_many_items', 'help', 'abandoned_payment'] as const;
+export const interventionReasons = ['age', 'removal', 'payment_failed', 'too_many_items', 'help', 'abandoned_payment', 'pickup'] as const;
 
 export const kioskView = z.object({
   phase: z.enum(['attract', 'scanning', 'paying', 'receipt']),
@@ -29,6 +29,10 @@ export const kioskView = z.object({
     .nullable(),
   cashAllowed: z.boolean(),
   languages: z.array(z.string()),
+  /** An online order whose QR the customer scanned: staff are called to bring it; waitAt says where to wait. */
+  pickup: z
+    .object({ number: z.string(), customerName: z.string(), itemCount: z.number().int(), ready: z.boolean(), waitAt: z.record(z.string(), z.string()) })
+    .nullable(),
 });
 
 export const priceCheckView = z.object({

@@ -23,8 +23,12 @@ import { SqliteStoreOrders } from '../store/store-order-repository.ts';
 import { PickupDesk } from './pickup-service.ts';
 import { pickupHandlers } from './pickup-handlers.ts';
 import { createStockClient } from '../../sync/stock-client.ts';
+import { createAppCartClient } from '../../sync/app-cart-client.ts';
+import { APP_CART_MESSAGES, AppCartService } from './app-cart-service.ts';
+import { looksLikeAppCart } from '../core/app-cart.ts';
 import { StockService } from './stock-service.ts';
 import { SqliteMembers } from '../store/member-repository.ts';
+import { SqliteMemberRequests } from '../store/member-request-repository.ts';
 import { createLoyaltyClient, pullCoupons, pullMembers } from '../../sync/loyalty-client.ts';
 import { MemberService } from './member-service.ts';
 import { SUPERVISOR_ROLES, supervisorApproval } from './shift-approval.ts';
@@ -130,6 +134,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const shiftsRepo = new SqliteShifts(dbs.till);
   const memberService: MemberService = new MemberService({
     members, lane: () => lane, client: loyaltyClient, config: new SqliteStoreConfig(dbs.till), online: () => sync.status().online, rules, clock, ids,
+    requests: new SqliteMemberRequests(dbs.till), poke: () => sync.poke(), staffId: () => lane.signedIn?.id ?? null,
   });
   const lane = new Lane({
     identity,
@@ -164,16 +169,32 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const kioskLog = new SqliteKioskEvents(dbs.till);
   const staffCallClient = createStaffCallClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
   const kiosk = config.role === 'kiosk'
-    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient })
+    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient, pickup })
     : null;
   // Staff tills hear of the kiosks' calls through the central API (the kiosks may be anywhere in the store).
   const staffCalls = config.role === 'lane' || config.role === 'pickup'
     ? new StaffCallWatch(staffCallClient, (v) => events.emit('kiosk.staffCalls', v), config.central.pollIntervalMs)
     : null;
 
+  // A customer's app cart QR at the lane: claimed once at the central API, its items rung as if scanned.
+  const appCartClient = createAppCartClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
+  const appCarts = new AppCartService({ claim: (code, claimId) => appCartClient.claim(code, claimId), ring: (barcode) => lane.scan(barcode, 'manual'), ids });
+  const scanAtLane = async (code: string, source: 'wedge' | 'manual' | 'scanner'): Promise<Result<SaleView>> => {
+    if (!looksLikeAppCart(code)) return lane.scan(code, source);
+    const r = await appCarts.take(code);
+    if (!r.ok) {
+      events.emit('scanRejected', { code, reason: r.code, message: r.message });
+      return r;
+    }
+    // What the cart held but the till could not ring is said, item by item; the rest stands.
+    for (const n of r.value.notRung) events.emit('scanRejected', { code: n.barcode, reason: 'cart_item_not_rung', message: n.reason });
+    return r.value.view ? { ok: true, value: r.value.view } : { ok: false, code: 'cart_not_rung', message: APP_CART_MESSAGES.noneRung };
+  };
+
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
   // While the pickup screen shows, they feed the desk instead (order QRs, picking).
-  devices.scanner?.onData((scan) => void (pickup.attached ? pickup.scan(scan.data) : lane.scan(scan.data, 'scanner')));
+  // At a kiosk the device scanner rings through the kiosk (it also reads online orders' QR codes).
+  devices.scanner?.onData((scan) => void (kiosk ? kiosk.scan(scan.data, 'scanner') : pickup.attached ? pickup.scan(scan.data) : scanAtLane(scan.data, 'scanner')));
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
@@ -223,7 +244,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       return reply(await lane.signOut());
     },
-    'sale.scan': async ({ code, source }) => reply(await lane.scan(code, source)),
+    'sale.scan': async ({ code, source }) => reply(await scanAtLane(code, source)),
     'sale.voidLine': async ({ lineId }) => reply(await lane.voidLine(lineId)),
     'sale.setQuantity': async ({ lineId, quantity }) => reply(await lane.setQuantity(lineId, quantity)),
     'sale.payCash': async ({ received }) => reply(await lane.payCash(received)),
@@ -255,6 +276,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'member.lookup': async ({ query }) => reply(memberService.lookup(query)),
     'member.attach': async ({ memberId }) => reply(await memberService.attach(memberId)),
     'loyalty.redeem': async ({ points }) => reply(await memberService.redeem(points)),
+    'member.enrol': async (input) => reply(memberService.enrol(input)),
+    'member.dataRequest': async ({ memberId, kind }) => reply(memberService.dataRequest(memberId, kind)),
     'stock.lookup': async ({ barcode }) => reply(await stock.lookup(barcode)),
     'sync.quarantine': async ({ limit }) => {
       // Rejected mutations carry receipts, amounts and reasons: a supervisor's or manager's to read.

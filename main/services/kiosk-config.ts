@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_KIOSK_POLICY } from '../core/kiosk/kiosk-session.ts';
 
+const DEFAULT_PICKUP_WAIT_AT = { ko: '셀프 계산대 옆 픽업 대기석', en: 'the pickup seats next to the self-checkouts' } as const;
+
 /** A kiosk's configuration (till.json "kiosk", all optional): idle times, the item limit, cash, digital receipts. */
 export const kioskConfigSchema = z
   .object({
@@ -13,8 +15,10 @@ export const kioskConfigSchema = z
     receiptBaseUrl: z.url().optional(),
     /** The customer's languages, the first one the default (the screens have ko and en today). */
     languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1).default(['ko', 'en']),
+    /** Where a customer collecting an online order waits for staff to bring it, per language. */
+    pickupWaitAt: z.record(z.string(), z.string().min(1)).default({ ...DEFAULT_PICKUP_WAIT_AT }),
   })
   .refine((k) => k.idleResetMs > k.idleWarnMs, 'idleResetMs must be longer than idleWarnMs')
-  .default({ idleWarnMs: DEFAULT_KIOSK_POLICY.idleWarnMs, idleResetMs: DEFAULT_KIOSK_POLICY.idleResetMs, maxItems: DEFAULT_KIOSK_POLICY.maxItems, cash: false, languages: ['ko', 'en'] });
+  .default({ idleWarnMs: DEFAULT_KIOSK_POLICY.idleWarnMs, idleResetMs: DEFAULT_KIOSK_POLICY.idleResetMs, maxItems: DEFAULT_KIOSK_POLICY.maxItems, cash: false, languages: ['ko', 'en'], pickupWaitAt: { ...DEFAULT_PICKUP_WAIT_AT } });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

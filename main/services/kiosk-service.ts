@@ -21,6 +21,9 @@ import {
 } from '../core/kiosk/kiosk-session.ts';
 import { promotionsForProduct } from '../core/kiosk/price-check.ts';
 import { readLookupQuery } from '../core/loyalty/member.ts';
+import { parseOrderQr } from '../core/pickup/order-qr.ts';
+import type { HandoutProof } from '../core/pickup/handout.ts';
+import type { PickupOrderDetail } from '../api/pickup-contract.ts';
 import { type Result, fail, ok } from '../core/result.ts';
 import type { Handlers } from '../api/dispatch.ts';
 import type { CompletedSaleView, Reply, SaleView } from '../api/contract.ts';
@@ -47,6 +50,8 @@ export const KIOSK_MESSAGES = {
   noReceipt: 'there is no paid sale to give a receipt for',
   paymentInFlight: 'the card terminal is taking a payment: scan again when it is done',
   lineNotFound: 'that line is not in the basket',
+  orderUnknown: 'this till does not know that order',
+  orderClosed: (n: string) => `order ${n} was already collected or cancelled`,
   fullPhoneRequired: 'at a kiosk a member is found by the whole mobile number or the app QR code',
   productUnknown: (code: string) => `no product with the barcode ${code}`,
 } as const;
@@ -64,6 +69,8 @@ export interface KioskDeps {
   readonly centralUrl: string;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** The store's online orders on this till: a customer scanning an order QR is found here. */
+  readonly pickup?: { find(proof: HandoutProof): Result<PickupOrderDetail, string> };
   /** Tells the store's staff tills about calls through the central API (a notice: the log above is the record). */
   readonly relay?: Pick<StaffCallClient, 'raise' | 'close'>;
 }
@@ -78,6 +85,7 @@ export class KioskService {
   private paymentError: string | null = null;
   private completed: (CompletedSaleView & { currency: string }) | null = null;
   private receipt: KioskView['receipt'] = null;
+  private pickup: KioskView['pickup'] = null;
   private readonly policy: KioskPolicy;
   private readonly timer: NodeJS.Timeout;
   private readonly offBus: () => void;
@@ -144,6 +152,7 @@ export class KioskService {
         ? { saleId: this.completed.saleId, receiptNumber: this.completed.receiptNumber, total: this.completed.total, currency: this.completed.currency }
         : null,
       receipt: this.receipt,
+      pickup: this.pickup,
       cashAllowed: this.deps.config.cash,
       languages: [...this.deps.config.languages],
     };
@@ -154,7 +163,7 @@ export class KioskService {
     const before = new Set(this.session.interventions.map((i) => i.id));
     const saleId = this.deps.lane.view()?.id ?? null;
     for (const i of next.interventions) {
-      if (!before.has(i.id)) this.record('called', { interventionId: i.id, reason: i.reason, lineId: i.lineId ?? null, saleId });
+      if (!before.has(i.id)) this.record('called', { interventionId: i.id, reason: i.reason, lineId: i.lineId ?? null, saleId, detail: i.reason === 'pickup' ? (this.pickup?.number ?? null) : null });
     }
     const after = new Set(next.interventions.map((i) => i.id));
     for (const i of next.interventions) if (!before.has(i.id)) this.outgoing.push({ kind: 'raise', id: i.id, reason: i.reason, raisedAt: this.iso(i.raisedAt) });
@@ -188,6 +197,7 @@ export class KioskService {
     this.completed = null;
     this.receipt = null;
     this.paymentError = null;
+    this.pickup = null;
     return attractSession(language, this.now());
   }
 
@@ -202,12 +212,29 @@ export class KioskService {
     return ok(this.commit(start(this.session, language, this.now())));
   }
 
-  async scan(code: string, source: 'camera' | 'wedge' | 'manual'): Promise<KioskResult<KioskView>> {
+  async scan(code: string, source: 'camera' | 'wedge' | 'manual' | 'scanner'): Promise<KioskResult<KioskView>> {
     if (this.session.payment === 'in_flight') return fail('payment_in_flight', KIOSK_MESSAGES.paymentInFlight);
+    if (parseOrderQr(code)) return this.collectOrder(code);
     if (this.session.phase === 'paying') this.session = backToBasket(this.session, this.now());
-    const r = await this.deps.lane.scan(code, source === 'wedge' ? 'wedge' : source === 'camera' ? 'scanner' : 'manual');
+    const r = await this.deps.lane.scan(code, source === 'wedge' || source === 'manual' ? source : 'scanner');
     if (!r.ok) return r;
     return ok(this.view());
+  }
+
+  /** An online order's QR: staff are called to bring the order, and the customer is told where to wait. */
+  private collectOrder(qr: string): KioskResult<KioskView> {
+    const found = this.deps.pickup?.find({ kind: 'qr', text: qr }) ?? fail('order_unknown', KIOSK_MESSAGES.orderUnknown);
+    if (!found.ok) {
+      // Said on screen whichever scanner read it (a device scan has no reply to carry it).
+      this.deps.bus.emit('scanRejected', { code: qr, reason: found.code, message: found.message });
+      return found;
+    }
+    const order = found.value;
+    if (order.desk === 'handed_out' || order.desk === 'cancelled') return fail('order_closed', KIOSK_MESSAGES.orderClosed(order.number));
+    const now = this.now();
+    const s = this.session.phase === 'attract' || this.session.phase === 'receipt' ? start(this.fresh(this.session.language), this.session.language, now) : this.session;
+    this.pickup = { number: order.number, customerName: order.customerName, itemCount: order.itemCount, ready: order.desk === 'to_collect', waitAt: { ...this.deps.config.pickupWaitAt } };
+    return ok(this.commit(raise(touch(s, now), 'pickup', this.newId(), now)));
   }
 
   async remove(lineId: string): Promise<KioskResult<KioskView>> {
@@ -267,6 +294,11 @@ export class KioskService {
         const r = await this.deps.lane.voidLine(call.lineId);
         if (!r.ok) return r;
       }
+    } else if (call.reason === 'pickup') {
+      // Staff took the customer to their order (or will explain why not): the kiosk is free again unless a basket is open.
+      this.pickup = null;
+      const resolved = resolve(this.session, interventionId, now);
+      return ok(this.commit(this.deps.lane.view() || resolved.interventions.length > 0 ? resolved : this.fresh(this.defaultLanguage)));
     } else if (!approved && this.session.phase !== 'receipt') {
       // Staff end the customer's sale (they take over at a lane); money already taken is never dropped.
       const cancelled = this.deps.lane.view() ? await this.deps.lane.cancel() : ok({});

@@ -11,6 +11,7 @@ import { won } from '../support/lane-page.ts';
 import { NodeTillClient } from '../support/ws-till-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startHostProcess } from '../support/host-process.ts';
+import { orderQr } from '../../main/core/pickup/order-qr.ts';
 
 const { water, soju, ramen } = DEMO_PRODUCTS;
 
@@ -185,10 +186,54 @@ describe('a staff till in the same store', () => {
       await staffCall().waitFor({ state: 'detached' });
       await notice.waitFor({ state: 'detached', timeout: 15_000 });
       await expect.poll(() => basket().textContent()).toContain('뺀 상품');
+      // The customer gives up; staff end the sale and the kiosk is free for the next one.
+      await page.getByRole('button', { name: /직원 호출/ }).click();
+      await staffCall().getByLabel('직원 PIN').fill('5678');
+      await staffCall().getByRole('button', { name: '거래 취소' }).click();
+      await page.getByRole('main', { name: '어서 오세요' }).waitFor();
     } finally {
       await lanePage.close();
       await lane.kill('SIGTERM');
       rmSync(laneDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('collecting an online order at the kiosk', () => {
+  it('scanning the order QR calls staff and tells the customer where to wait; an unknown order is said so; all on the record', async () => {
+    const { page, kiosk, rig } = session;
+    const order = rig.central.admin.createOnlineOrder({
+      storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '김민수', phone: '010-1234-5678',
+      lines: [{ barcode: ramen.barcode, quantity: 2 }, { barcode: water.barcode, quantity: 1 }],
+    });
+    const client = await NodeTillClient.connect(rig.host.url);
+    try {
+      await waitFor('the order on the kiosk till', async () => (await client.invoke('pickup.order', { number: order.number })).ok || undefined);
+    } finally {
+      client.close();
+    }
+    await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+
+    // Someone else's order number with a made-up code: not found, nobody called.
+    rig.lab.scanner.scan(orderQr(order.number, 'ABCDEF'));
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/스캔하지 못했습니다/);
+    expect(await staffCall().count()).toBe(0);
+
+    rig.lab.scanner.scan(orderQr(order.number, order.pickupCode));
+    await staffCall().waitFor();
+    const text = (await staffCall().textContent()) ?? '';
+    expect(text).toContain('온라인 주문 픽업');
+    expect(text).toContain(`주문 ${order.number}번은 아직 준비 중입니다`);
+    expect(text).toContain('셀프 계산대 옆 픽업 대기석');
+    await staffCall().getByLabel('직원 PIN').fill('1234');
+    await staffCall().getByRole('button', { name: '주문 전달 완료' }).click();
+    await staffCall().waitFor({ state: 'detached' });
+    await page.getByRole('main', { name: '어서 오세요' }).waitFor();
+
+    const events = await kiosk.events();
+    expect(events.slice(0, 2).map((e) => [e.kind, e.reason, e.detail, e.staffId])).toEqual([
+      ['approved', 'pickup', null, 'staff-0001'],
+      ['called', 'pickup', order.number, null],
+    ]);
   });
 });

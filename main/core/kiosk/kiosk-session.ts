@@ -8,7 +8,8 @@ import { type Result, fail, ok } from '../result.ts';
  */
 export type KioskPhase = 'attract' | 'scanning' | 'paying' | 'receipt';
 
-export type InterventionReason = 'age' | 'removal' | 'payment_failed' | 'too_many_items' | 'help' | 'abandoned_payment';
+/** pickup: a customer scanned an online order's QR; staff bring the order to them. */
+export type InterventionReason = 'age' | 'removal' | 'payment_failed' | 'too_many_items' | 'help' | 'abandoned_payment' | 'pickup';
 
 export interface Intervention {
   readonly id: string;

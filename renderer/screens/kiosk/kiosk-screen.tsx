@@ -149,6 +149,11 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
         <main className="kiosk-attract" aria-label={tk('kiosk.welcome')}>
           <h2>{tk('kiosk.welcome')}</h2>
           <p>{tk('kiosk.attractHint')}</p>
+          {scanProblem ? (
+            <p role="alert" className="alert">
+              {tk('kiosk.scanFailed', { detail: scanProblem })}
+            </p>
+          ) : null}
           {languages}
           <button type="button" className="kiosk-primary" onClick={() => void kiosk.call('kiosk.start', { language: lang })}>
             {tk('kiosk.start')}
@@ -242,6 +247,7 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
         <KioskStaffCall
           calls={calls}
           sale={sale}
+          pickup={view.pickup}
           lang={lang}
           error={kiosk.error?.code ?? null}
           onAnswer={async (interventionId, pin, approved) => (await kiosk.call('kiosk.approve', { interventionId, pin, approved })).ok}

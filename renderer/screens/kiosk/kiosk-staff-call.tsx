@@ -10,15 +10,16 @@ type Call = KioskView['interventions'][number];
  * While staff are called: the customer reads that someone is coming (and the staff light shows);
  * the staff member answers each call with their PIN on the same screen.
  */
-export function KioskStaffCall({ calls, sale, lang, error, onAnswer }: {
+export function KioskStaffCall({ calls, sale, pickup, lang, error, onAnswer }: {
   calls: readonly Call[];
+  pickup: KioskView['pickup'];
   sale: SaleView | null;
   lang: string;
   error: string | null;
   onAnswer: (interventionId: string, pin: string, approved: boolean) => Promise<boolean>;
 }) {
   const [pin, setPin] = useState('');
-  const tk = (key: KioskTextKey) => kioskText(lang, key);
+  const tk = (key: KioskTextKey, params?: Record<string, string | number>) => kioskText(lang, key, params);
   const lineName = (lineId: string | null) => {
     const line = sale?.lines.find((l) => l.lineId === lineId);
     return line ? nameIn(line.name, lang) : null;
@@ -27,7 +28,7 @@ export function KioskStaffCall({ calls, sale, lang, error, onAnswer }: {
     if (await onAnswer(id, pin, approved)) setPin('');
   };
   const labels = (c: Call): [KioskTextKey, KioskTextKey] =>
-    c.reason === 'age' ? ['kiosk.approve.age', 'kiosk.refuse.age'] : c.reason === 'removal' ? ['kiosk.approve.removal', 'kiosk.refuse.removal'] : ['kiosk.approve.other', 'kiosk.refuse.other'];
+    c.reason === 'age' ? ['kiosk.approve.age', 'kiosk.refuse.age'] : c.reason === 'pickup' ? ['kiosk.approve.pickup', 'kiosk.refuse.pickup'] : c.reason === 'removal' ? ['kiosk.approve.removal', 'kiosk.refuse.removal'] : ['kiosk.approve.other', 'kiosk.refuse.other'];
   return (
     <div className="kiosk-overlay">
       <section role="alertdialog" aria-modal="true" aria-label={tk('kiosk.staffComing')} className="kiosk-dialog kiosk-staff-call">
@@ -36,6 +37,11 @@ export function KioskStaffCall({ calls, sale, lang, error, onAnswer }: {
           {tk('kiosk.staffLight')}
         </p>
         <h2>{tk('kiosk.staffComing')}</h2>
+        {pickup ? (
+          <p className="kiosk-total">
+            {tk(pickup.ready ? 'kiosk.pickupComing' : 'kiosk.pickupNotReady', { number: pickup.number, count: pickup.itemCount, place: pickup.waitAt[lang] ?? pickup.waitAt['ko'] ?? '' })}
+          </p>
+        ) : null}
         <ul aria-label={tk('kiosk.staffLight')}>
           {calls.map((c) => (
             <li key={c.id}>
