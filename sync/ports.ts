@@ -2,6 +2,7 @@ import type { Product } from '../main/core/product.ts';
 import type { CompletedSale } from '../main/core/sale.ts';
 import type { CompletedReturn } from '../main/core/returns/sale-return.ts';
 import type { OrderMutation } from '../main/core/pickup/order-mutation.ts';
+import type { MemberMutation } from '../main/core/loyalty/member-mutation.ts';
 
 /**
  * What sync needs from the till's store (main/store implements these). Each call is synchronous
@@ -23,7 +24,8 @@ interface OutboxRow {
 export type OutboxEntry =
   | (OutboxRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
   | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
-  | (OutboxRow & OrderMutation);
+  | (OutboxRow & OrderMutation)
+  | (OutboxRow & MemberMutation);
 
 /** The server's verdict on one mutation. `id` is the mutation id. */
 export interface MutationResult {

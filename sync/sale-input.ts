@@ -2,6 +2,7 @@ import type { CompletedSale } from '../main/core/sale.ts';
 import { type SavedOrder, savedOrders } from '../main/core/saved-sale.ts';
 import type { OutboxEntry } from './ports.ts';
 import { type OrderMutationFields, toOrderMutationFields } from './order-input.ts';
+import type { MemberDataRequest, MemberEnrolment } from '../main/core/loyalty/member-mutation.ts';
 import { type ReturnInput, toReturnInput } from './return-input.ts';
 
 /** The wire shape of a pushed sale (SaleInput in schema.graphql). No store or till id: the credential says. */
@@ -70,6 +71,9 @@ export interface MutationInput extends OrderMutationFields {
   readonly sale: SaleInput | null;
   /** Only on a RETURN (absent otherwise, so a server without returns still takes sales). */
   readonly saleReturn?: ReturnInput;
+  /** Only on MEMBER_ENROLL / MEMBER_DATA_REQUEST (main/core/loyalty/member-mutation.ts). */
+  readonly memberEnroll?: MemberEnrolment;
+  readonly memberDataRequest?: MemberDataRequest;
 }
 
 export function toSaleInput(sale: CompletedSale): SaleInput {
@@ -134,6 +138,8 @@ function toSavedOrderInput(o: SavedOrder): SavedOrderInput {
 export function toMutationInput(entry: OutboxEntry): MutationInput {
   const head = { id: entry.mutationId, sequence: entry.sequence, occurredAt: entry.occurredAt };
   if (entry.kind === 'RETURN') return { ...head, kind: entry.kind, sale: null, saleReturn: toReturnInput(entry.payload) };
+  if (entry.kind === 'MEMBER_ENROLL') return { ...head, kind: entry.kind, sale: null, memberEnroll: { ...entry.payload } };
+  if (entry.kind === 'MEMBER_DATA_REQUEST') return { ...head, kind: entry.kind, sale: null, memberDataRequest: { ...entry.payload } };
   if (entry.kind !== 'SALE') return { ...head, kind: entry.kind, sale: null, ...toOrderMutationFields(entry) };
   return { ...head, kind: entry.kind, sale: toSaleInput(entry.payload) };
 }

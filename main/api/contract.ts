@@ -238,8 +238,8 @@ export const returnOriginalView = z.object({
   saleId: z.string(),
   receiptNumber: z.string(),
   soldAt: z.string(),
-  /** till: this till's journal; central: another till's sale, through the central API. */
-  source: z.enum(['till', 'central']),
+  /** till: this till's journal; central: another till's sale, through the central API; order: an online order. */
+  source: z.enum(['till', 'central', 'order']),
   currency: z.string(),
   lines: z.array(returnLineView),
   tenders: z.array(z.object({ kind: z.string(), amount: minor, detail: z.string().optional() })),
@@ -359,7 +359,7 @@ export const methods = {
   'sync.now': { input: empty, output: syncStatusView },
   /** Back office: the rejected mutations, newest first. */
   'sync.quarantine': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(quarantinedMutationView) },
-  /** Finds a sale to return by its receipt number (the receipt's barcode): this till's journal, else the store's through the central API. */
+  /** Finds what to return: a receipt number (the receipt's barcode; this till's journal, else the store's through the central API), or an online order's number or QR. */
   'return.find': { input: z.object({ code: z.string().trim().min(1).max(64) }).strict(), output: returnOriginalView },
   /** Takes items of a found sale back, refunded to its original tenders (card on the terminal, cash from the drawer). */
   'return.commit': {
@@ -410,6 +410,16 @@ export const methods = {
   'member.lookup': { input: z.object({ query: z.string().trim().min(1).max(128) }).strict(), output: z.array(memberHitView) },
   /** Identifies the member on the open sale (opening one if none); null forgets them. Member prices and coupons apply. */
   'member.attach': { input: z.object({ memberId: z.string().min(1).max(64).nullable() }).strict(), output: saleView },
+  /** Enrols a customer at the counter: terms required, marketing a separate choice; queued for the centre (offline too). */
+  'member.enrol': {
+    input: z.object({ phone: z.string().trim().min(10).max(20), name: z.string().trim().min(1).max(40), termsAccepted: z.boolean(), marketing: z.boolean() }).strict(),
+    output: memberHitView,
+  },
+  /** A member asks to see or delete their data; sent to the centre (a deletion also leaves this till at once). */
+  'member.dataRequest': {
+    input: z.object({ memberId: z.string().min(1).max(64), kind: z.enum(['SEE', 'DELETE']) }).strict(),
+    output: z.object({ requestId: z.string() }),
+  },
   /** Points as a tender: online a claim at the centre; offline at most offline.pointsRedeemCap per sale. */
   'loyalty.redeem': {
     input: z.object({ points: z.number().int().positive().max(100_000_000) }).strict(),
@@ -494,7 +504,10 @@ export type ApiErrorCode =
   | 'redeem_below_minimum'
   | 'redeem_over_balance'
   | 'redeem_over_due'
-  | 'redeem_offline_cap';
+  | 'redeem_offline_cap'
+  | 'enrol_phone'
+  | 'enrol_name'
+  | 'enrol_terms';
 
 export interface ApiError {
   readonly code: ApiErrorCode | string;

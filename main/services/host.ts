@@ -10,7 +10,7 @@ import { SqliteStaff } from '../store/staff-repository.ts';
 import { SqlitePromotions } from '../store/promotion-repository.ts';
 import { SqliteSuspendedSales } from '../store/suspended-sale-repository.ts';
 import type { Handlers } from '../api/dispatch.ts';
-import type { Reply } from '../api/contract.ts';
+import type { Reply, SaleView } from '../api/contract.ts';
 import type { Result } from '../core/result.ts';
 import { EventBus } from './event-bus.ts';
 import { DeviceBoard } from './device-board.ts';
@@ -194,7 +194,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   // Scans from a device scanner ring exactly like wedge scans; the renderer sees the result as events.
   // While the pickup screen shows, they feed the desk instead (order QRs, picking).
   // At a kiosk the device scanner rings through the kiosk (it also reads online orders' QR codes).
-  devices.scanner?.onData((scan) => void (kiosk ? kiosk.scan(scan.data, 'scanner') : pickup.attached ? pickup.scan(scan.data) : scanAtLane(scan.data, 'scanner')));
+  devices.scanner?.onData((scan) => {
+    // A price checker shows the product and rings nothing.
+    if (config.role === 'price-checker') return events.emit('kiosk.scanned', { code: scan.data });
+    void (kiosk ? kiosk.scan(scan.data, 'scanner') : pickup.attached ? pickup.scan(scan.data) : scanAtLane(scan.data, 'scanner'));
+  });
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
@@ -211,6 +215,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     returns: new SqliteReturns(dbs.till, identity, rules),
     priceHistory: new SqlitePriceHistory(dbs.catalog),
     lookup: createSaleLookup(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
+    orders: new SqliteStoreOrders(dbs.till),
     signedIn: () => lane.signedIn,
     printer: devices.printer,
     payment: devices.payment,

@@ -3,13 +3,14 @@ import type { Clock, Ids } from '../core/ports.ts';
 import type { OpenSale } from '../core/sale.ts';
 import type { Tender } from '../core/tender.ts';
 import { type Result, fail, ok } from '../core/result.ts';
-import { type MemberRecord, maskPhone, readLookupQuery, saleMemberOf } from '../core/loyalty/member.ts';
+import { type MemberRecord, maskName, maskPhone, readLookupQuery, saleMemberOf } from '../core/loyalty/member.ts';
+import { type EnrolError, type MemberMutation, checkEnrolment } from '../core/loyalty/member-mutation.ts';
 import { DEFAULT_PROGRAMME, type LoyaltyProgramme, earnPoints } from '../core/loyalty/programme.ts';
 import { checkRedeem } from '../core/loyalty/redeem.ts';
 import { couponPromotion, couponsUsed, usableCoupons } from '../core/loyalty/coupon.ts';
 import { saleTotals } from '../core/sale.ts';
 import type { TaxRules } from '../core/tax.ts';
-import type { SqliteMembers } from '../store/member-repository.ts';
+import { type SqliteMembers, memberPhoneHash } from '../store/member-repository.ts';
 import type { LoyaltyClient } from '../../sync/loyalty-client.ts';
 import type { MemberHitView, SaleView } from '../api/contract.ts';
 import type { Lane, LaneResult, PaymentReply } from './lane.ts';
@@ -23,6 +24,7 @@ export const MEMBER_SERVICE_MESSAGES = {
   conflict: (balance: number) => `the member's points changed at the centre (now ${balance}); check and try again`,
   insufficient: (balance: number) => `the centre says the member has only ${balance} points`,
   unknownAtCentre: 'the centre does not know this member',
+  phoneTaken: 'a member with this phone number is already on the till: find them instead',
 } as const;
 
 const programmeSchema = z
@@ -50,7 +52,17 @@ export interface MemberServiceDeps {
   readonly rules: TaxRules;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** The outbox for enrolments and data requests, and a push right after. */
+  readonly requests?: { enqueue(mutationId: string, mutation: MemberMutation, at: string): number };
+  readonly poke?: () => void;
+  /** Who is signed in (enrolments and requests record the staff member). */
+  readonly staffId?: () => string | null;
 }
+
+/** The text versions consent is given to (store config loyalty.termsVersion / loyalty.marketingVersion). */
+export const DEFAULT_TERMS_VERSION = 'terms-2026-01';
+export const DEFAULT_MARKETING_VERSION = 'marketing-2026-01';
+const versionSchema = z.string().min(1).max(40);
 
 /** Member lookup, identification on the sale, points redeemed as a tender, points earned at commit. */
 export class MemberService {
@@ -131,6 +143,51 @@ export class MemberService {
     if (c.status === 'UNKNOWN_MEMBER') return fail('member_unknown', MEMBER_SERVICE_MESSAGES.unknownAtCentre);
     this.deps.members.refreshBalance(member.id, c.balance, c.balanceVersion);
     return c.status === 'CONFLICT' ? fail('points_conflict', MEMBER_SERVICE_MESSAGES.conflict(c.balance)) : fail('redeem_over_balance', MEMBER_SERVICE_MESSAGES.insufficient(c.balance));
+  }
+
+  /**
+   * Enrols a customer at the counter: terms required, marketing a separate choice, each recorded with
+   * its text version and time. Queued for the centre (offline too); the masked member is on this till
+   * at once, so they earn on the sale in progress.
+   */
+  enrol(input: { phone: string; name: string; termsAccepted: boolean; marketing: boolean }): Result<MemberHitView, EnrolError | 'not_signed_in'> {
+    const staffId = this.deps.staffId?.() ?? null;
+    if (!staffId || !this.deps.requests) return fail('not_signed_in', 'sign in to enrol a member');
+    const checked = checkEnrolment(input);
+    if (!checked.ok) return checked;
+    const { phone, name } = checked.value;
+    if (this.deps.members.findByPhone(phone).length > 0) return fail('enrol_phone', MEMBER_SERVICE_MESSAGES.phoneTaken);
+    const at = this.deps.clock.now().toISOString();
+    const memberId = this.deps.ids.newId();
+    const terms = versionSchema.safeParse(this.deps.config.get('loyalty.termsVersion'));
+    const marketing = versionSchema.safeParse(this.deps.config.get('loyalty.marketingVersion'));
+    const record: MemberRecord = {
+      id: memberId, phoneHash: memberPhoneHash(phone), phoneLastFour: phone.slice(-4), maskedName: maskName(name), tier: 'BASIC',
+      pointsBalance: 0, balanceVersion: 1, tokenHash: null,
+    };
+    this.deps.requests.enqueue(this.deps.ids.newId(), {
+      kind: 'MEMBER_ENROLL',
+      payload: {
+        memberId, phone, name, termsVersion: terms.success ? terms.data : DEFAULT_TERMS_VERSION, marketing: input.marketing,
+        marketingVersion: marketing.success ? marketing.data : DEFAULT_MARKETING_VERSION, consentAt: at, staffId,
+      },
+    }, at);
+    this.deps.members.addLocal(record);
+    this.deps.poke?.();
+    return ok(hitOf(record));
+  }
+
+  /** A member asks to see or delete their data: sent to the centre; a deletion also removes them from this till now. */
+  dataRequest(memberId: string, kind: 'SEE' | 'DELETE'): Result<{ requestId: string }, 'member_unknown' | 'not_signed_in'> {
+    const staffId = this.deps.staffId?.() ?? null;
+    if (!staffId || !this.deps.requests) return fail('not_signed_in', 'sign in to send a member\'s request');
+    if (!this.deps.members.find(memberId)) return fail('member_unknown', MEMBER_SERVICE_MESSAGES.memberGone);
+    const requestId = this.deps.ids.newId();
+    const at = this.deps.clock.now().toISOString();
+    this.deps.requests.enqueue(this.deps.ids.newId(), { kind: 'MEMBER_DATA_REQUEST', payload: { requestId, memberId, kind, requestedAt: at, staffId } }, at);
+    if (kind === 'DELETE') this.deps.members.forget(memberId);
+    this.deps.poke?.();
+    return ok({ requestId });
   }
 
   /** The lane's hooks: coupons as offers, points written into the sale at commit and moved on the till after. */

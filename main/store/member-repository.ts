@@ -151,6 +151,19 @@ export class SqliteMembers {
     })();
   }
 
+  /** A member enrolled at this till, masked as the stream would bring them, until the stream does. */
+  addLocal(member: MemberRecord): void {
+    this.upsert.run(member);
+  }
+
+  /** A member who asked for their data to be deleted leaves this till at once, coupons too. */
+  forget(memberId: string): void {
+    this.db.transaction(() => {
+      this.remove.run(memberId);
+      this.db.prepare('DELETE FROM member_coupon WHERE member_id = ?').run(memberId);
+    })();
+  }
+
   /** Bulk load for the bench (a region of a million members), in one transaction. */
   load(members: Iterable<MemberRecord>): number {
     let n = 0;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CompletedSale } from '../core/sale.ts';
 import type { CompletedReturn } from '../core/returns/sale-return.ts';
 import { ORDER_MUTATION_KINDS, type OrderMutation } from '../core/pickup/order-mutation.ts';
+import { MEMBER_MUTATION_KINDS, type MemberMutation } from '../core/loyalty/member-mutation.ts';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'flagged' | 'rejected';
 
@@ -15,7 +16,8 @@ interface MutationRow {
 export type PendingMutation =
   | (MutationRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
   | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
-  | (MutationRow & OrderMutation);
+  | (MutationRow & OrderMutation)
+  | (MutationRow & MemberMutation);
 
 export interface PushOutcome {
   readonly id: string;
@@ -58,6 +60,8 @@ function toMutation(r: Row): PendingMutation {
   if (r.kind === 'SALE') return { ...row, kind: 'SALE', payload: JSON.parse(r.payload) as CompletedSale };
   // The pickup desk's rows carry the centre's input as it is (order-mutation.ts), written by this till.
   if ((ORDER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
+  // Loyalty's rows (member-mutation.ts): an enrolment or a member's data request, written by this till.
+  if ((MEMBER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   throw new Error(`outbox row ${r.sequence} has a kind this build does not know: ${r.kind}`);
 }
 

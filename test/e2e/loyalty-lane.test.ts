@@ -172,6 +172,58 @@ describe('a member at the lane', () => {
     await page.keyboard.press('Alt+X');
     await page.getByRole('alertdialog', { name: '거래 취소' }).waitFor();
     await page.keyboard.press('Enter');
+    await expect.poll(total).toBe(won(0));
+  });
+
+  it('enrols a customer at the counter with the terms and, apart, marketing, and sends their deletion request to the centre', async () => {
+    await lane.ring(ramen.barcode);
+    await page.keyboard.press('Alt+M');
+    const d = dialog('회원 조회');
+    await d.getByRole('button', { name: '신규 회원 가입' }).click();
+    const form = d.getByRole('form', { name: '회원 가입' });
+    await form.getByLabel('휴대폰 번호').fill('010-3141-5926');
+    await form.getByLabel('이름').fill('홍길동');
+    await form.getByRole('button', { name: '가입' }).click();
+    // Nothing is ticked for the customer: without the terms there is no member, and nothing was queued.
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('이용약관에 동의해야');
+    await form.getByLabel('이용약관에 동의합니다 (필수)').check();
+    await form.getByRole('button', { name: '가입' }).click();
+    await d.waitFor({ state: 'detached' });
+    await expect.poll(() => memberStrip().textContent()).toContain('홍*동 010-****-5926 · BASIC');
+    await lane.payCash();
+    await lane.receiptNumber();
+
+    const client = await NodeTillClient.connect(rig.host.url);
+    const [hit] = await client.call('member.lookup', { query: '01031415926' });
+    client.close();
+    if (!hit) throw new Error('the enrolled member is not on the till');
+    const centre = await waitFor('the member and their sale at the centre', async () => {
+      const m = await admin<{ member: { name: string; consents: { kind: string; granted: boolean; textVersion: string }[]; ledger: { kind: string; points: number }[] } | null }>(
+        rig.central.url, 'query ($id: ID!) { member(id: $id) { name consents { kind granted textVersion } ledger { kind points } } }', { id: hit.id });
+      return m.member && m.member.ledger.length > 0 ? m.member : undefined;
+    });
+    expect(centre.name).toBe('홍길동');
+    expect(centre.consents.map((c) => [c.kind, c.granted, c.textVersion])).toEqual([['marketing', false, 'marketing-2026-01'], ['terms', true, 'terms-2026-01']]);
+    expect(centre.ledger).toEqual([{ kind: 'earn', points: 11 }]); // BASIC: 1% of 1,100
+
+    await lane.newSale();
+    await findMember('010-3141-5926');
+    await dialog('회원 조회').waitFor({ state: 'detached' });
+    const request = memberStrip().getByRole('group', { name: '개인정보 요청' });
+    await request.getByRole('button', { name: '내 정보 삭제 요청' }).click();
+    await request.getByRole('button', { name: '삭제 요청 확인' }).click();
+    await expect.poll(() => request.getByRole('status').textContent()).toContain('삭제 요청을 본사로 보냈습니다');
+    await waitFor('the member erased at the centre', async () => {
+      const m = await admin<{ member: { name: string; phoneLastFour: string; deleted: boolean } | null }>(rig.central.url, 'query ($id: ID!) { member(id: $id) { name phoneLastFour deleted } }', { id: hit.id });
+      return m.member?.deleted ? m.member : undefined;
+    }).then((m) => expect(m).toEqual({ name: '', phoneLastFour: '', deleted: true }));
+    await findMember('010-3141-5926');
+    await expect.poll(() => dialog('회원 조회').getByRole('status').textContent()).toContain('찾는 회원이 없습니다');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+X');
+    await page.getByRole('alertdialog', { name: '거래 취소' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(total).toBe(won(0));
   });
 
   it('offline, refuses points over the store\'s cap and keeps the sale open; after reconnecting the centre\'s ledger has them once', async () => {

@@ -108,3 +108,13 @@ describe('personal coupons', () => {
     expect(usableCoupons([coupon], 'm1', '2030-01-01T00:00:00.000Z')).toHaveLength(0);
   });
 });
+
+describe('enrolment at the counter', () => {
+  it('needs a mobile number, a name and the terms; marketing is the customer\'s separate choice', async () => {
+    const { checkEnrolment } = await import('./member-mutation.ts');
+    expect(checkEnrolment({ phone: '010-5555-1234', name: ' 홍길동 ', termsAccepted: true })).toEqual({ ok: true, value: { phone: '01055551234', name: '홍길동' } });
+    expect(checkEnrolment({ phone: '02-555-0101', name: '홍길동', termsAccepted: true })).toMatchObject({ ok: false, code: 'enrol_phone' });
+    expect(checkEnrolment({ phone: '01055551234', name: '  ', termsAccepted: true })).toMatchObject({ ok: false, code: 'enrol_name' });
+    expect(checkEnrolment({ phone: '01055551234', name: '홍길동', termsAccepted: false })).toMatchObject({ ok: false, code: 'enrol_terms' });
+  });
+});

@@ -4,7 +4,9 @@ import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ToolDialog } from './tool-dialog.tsx';
+import { MemberFailure } from './member-failure.tsx';
 import { moveFocusInList } from './list-focus.ts';
+import { MemberEnrolForm } from './member-enrol-form.tsx';
 
 interface Props {
   readonly client: TillClient;
@@ -21,6 +23,7 @@ export function MemberDialog({ client, onClose }: Props) {
   const [hits, setHits] = useState<readonly MemberHitView[] | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
   const list = useRef<HTMLUListElement>(null);
 
   const attach = async (memberId: string) => {
@@ -73,21 +76,17 @@ export function MemberDialog({ client, onClose }: Props) {
         </ul>
       ) : null}
       {failure ? <MemberFailure failure={failure} /> : null}
+      {enrolling ? <MemberEnrolForm client={client} onEnrolled={(m) => void attach(m.id)} /> : null}
       <div className="panel-actions">
+        {enrolling ? null : (
+          <KeyButton onClick={() => setEnrolling(true)}>
+            {t('enrol.open')}
+          </KeyButton>
+        )}
         <KeyButton shortcut="Esc" onClick={onClose}>
           {t('panel.close')}
         </KeyButton>
       </div>
     </ToolDialog>
-  );
-}
-
-/** Why a loyalty action did not go through, with the host's detail (the cap, the balance). */
-export function MemberFailure({ failure }: { failure: ApiError }) {
-  const { error } = useI18n();
-  return (
-    <p role="alert" className="tool-error">
-      {error(failure, failure.code.startsWith('redeem_') || failure.code.startsWith('points_'))}
-    </p>
   );
 }

@@ -3,7 +3,7 @@ import type { ApiError, SaleView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { MemberFailure } from './member-dialog.tsx';
+import { MemberFailure } from './member-failure.tsx';
 import { ToolDialog } from './tool-dialog.tsx';
 
 interface Props {

@@ -7,6 +7,7 @@ import { memberCommandFor, memberKeys, type MemberCommand } from './lane-keys.ts
 import { MemberDialog } from './member-dialog.tsx';
 import { MemberPointsDialog } from './member-points-dialog.tsx';
 import './member-tools.css';
+import { MemberDataRequest } from './member-data-request.tsx';
 
 interface Props {
   readonly client: TillClient;
@@ -54,6 +55,7 @@ export function MemberTools({ client, sale, paying }: Props) {
             <strong>{member.maskedName}</strong> {member.maskedPhone} · {member.tier}
           </p>
           <p aria-label={t('member.pointsLabel')}>{t('member.points', { points: member.pointsAvailable.toLocaleString() })}</p>
+          <MemberDataRequest client={client} memberId={member.id} />
           {member.coupons.length > 0 ? (
             <ul aria-label={t('member.coupons')}>
               {member.coupons.map((c) => (
