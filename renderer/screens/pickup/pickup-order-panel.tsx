@@ -19,7 +19,7 @@ interface Props {
 
 /** One order at the desk: picking (scan, substitute, stage, ready), hand-out (refusals, receipt) or put-back. */
 export function PickupOrderPanel({ client, order, proof, onChanged, onFailure, onClose }: Props) {
-  const { t, money, dateTime } = useI18n();
+  const { t, money, dateTime, lang } = useI18n();
   const [staging, setStaging] = useState(order.stagingLocation ?? '');
   const [substitutes, setSubstitutes] = useState<Record<string, string>>({});
   const [refusals, setRefusals] = useState<Record<string, string>>({});
@@ -54,7 +54,7 @@ export function PickupOrderPanel({ client, order, proof, onChanged, onFailure, o
     onChanged(r.value.order);
   };
 
-  const name = (l: PickupOrderDetail['lines'][number]) => l.name['ko'] ?? l.barcode;
+  const name = (l: PickupOrderDetail['lines'][number]) => l.name[lang] ?? l.name['ko'] ?? l.barcode;
   const picking = order.desk === 'to_pick' || order.desk === 'picking';
   const short = order.lines.reduce((a, l) => a + Math.max(0, l.quantity - l.available), 0);
 

@@ -5,6 +5,7 @@ import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { PickupOrderPanel } from './pickup-order-panel.tsx';
+import './pickup.css';
 
 type Desk = MethodOutput<'pickup.list'>['orders'][number]['desk'];
 type Proof = MethodInput<'pickup.find'>['proof'];
@@ -18,7 +19,7 @@ const DESKS: readonly Desk[] = ['to_pick', 'picking', 'to_collect', 'to_put_back
  * and swallows bare digits), Esc closes an order.
  */
 export function PickupScreen({ client, onClose }: { readonly client: TillClient; readonly onClose: (() => void) | null }) {
-  const { t, error, dateTime } = useI18n();
+  const { t, error, dateTime, lang } = useI18n();
   const [list, setList] = useState<MethodOutput<'pickup.list'> | null>(null);
   const [desk, setDesk] = useState<Desk>('to_pick');
   const [order, setOrder] = useState<PickupOrderDetail | null>(null);
@@ -55,7 +56,7 @@ export function PickupScreen({ client, onClose }: { readonly client: TillClient;
     else if (s.outcome === 'picked') {
       setFailure(null);
       const line = order?.lines.find((l) => l.lineId === s.lineId);
-      setNote(line ? t('pickup.pick.scanned', { name: line.name['ko'] ?? line.barcode }) : null);
+      setNote(line ? t('pickup.pick.scanned', { name: line.name[lang] ?? line.name['ko'] ?? line.barcode }) : null);
       void reload(s.number);
     } else setFailure({ code: s.code ?? 'scan_refused', message: s.message ?? '' });
   });
