@@ -14,6 +14,7 @@ export const operations = {
   orderChanges: load('order-changes'),
   claimPickupHandout: load('claim-pickup-handout'),
   stockLevels: load('stock-levels'),
+  claimAppCart: load('claim-app-cart'),
   memberChanges: load('member-changes'),
   couponChanges: load('coupon-changes'),
   claimPoints: load('claim-points'),
