@@ -95,6 +95,8 @@ export const kioskMethods = {
 export const kioskEvents = {
   'kiosk.session': kioskView,
   'kiosk.staffCalls': staffCallsView,
+  /** A price checker's device scanner read a code (a price checker rings no sale). */
+  'kiosk.scanned': z.object({ code: z.string() }),
 } as const;
 
 export type KioskView = z.output<typeof kioskView>;

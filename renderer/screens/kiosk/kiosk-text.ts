@@ -117,6 +117,9 @@ const ko = {
   'price.recommendations': '추천 상품',
   'price.notAvailable': '아직 제공되지 않습니다',
   'price.notFound': '상품을 찾을 수 없습니다: {code}',
+  'price.stockHere': '이 매장 {count}개',
+  'price.location': '위치 {location}',
+  'price.stockNearby': '{store} {count}개 ({km}km)',
 } satisfies Record<string, string>;
 
 export type KioskTextKey = keyof typeof ko;
@@ -235,6 +238,9 @@ const en: Readonly<Record<KioskTextKey, string>> = {
   'price.recommendations': 'You may also like',
   'price.notAvailable': 'Not available yet',
   'price.notFound': 'No product found for {code}',
+  'price.stockHere': '{count} in this store',
+  'price.location': 'shelf {location}',
+  'price.stockNearby': '{store}: {count} ({km} km)',
 };
 
 export const KIOSK_TEXT: Readonly<Record<string, Readonly<Record<KioskTextKey, string>>>> = { ko, en };

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { ProductHitView } from '../../../main/api/contract.ts';
+import type { MethodOutput, ProductHitView } from '../../../main/api/contract.ts';
 import type { PriceCheckView } from '../../../main/api/kiosk-contract.ts';
 import type { LiveTillClient } from '../../client/live-till-client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -20,6 +20,8 @@ export function PriceCheckerScreen({ client }: { client: LiveTillClient }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ProductHitView[]>([]);
+  // Stock is asked of the central API when a product is shown: null while asking, 'unavailable' offline.
+  const [stock, setStock] = useState<MethodOutput<'stock.lookup'> | 'unavailable' | null>(null);
 
   const check = async (code: string) => {
     const r = await client.invoke('kiosk.priceCheck', { code });
@@ -28,6 +30,8 @@ export function PriceCheckerScreen({ client }: { client: LiveTillClient }) {
       setProduct(r.value);
       setProblem(null);
       setHits([]);
+      setStock(null);
+      void client.invoke('stock.lookup', { barcode: r.value.barcode }).then((s) => setStock(s.ok ? s.value : 'unavailable'));
     } else {
       beep('error');
       setProduct(null);
@@ -42,6 +46,7 @@ export function PriceCheckerScreen({ client }: { client: LiveTillClient }) {
     });
   }, [client]);
   useEffect(() => listenKeyboardWedge((code) => onScan(code), wedge ?? {}), [wedge]);
+  useEffect(() => client.on('kiosk.scanned', ({ code }) => onScan(code)), [client]);
 
   useEffect(() => {
     if (query.trim().length < 2) return setHits([]);
@@ -104,7 +109,21 @@ export function PriceCheckerScreen({ client }: { client: LiveTillClient }) {
               </ul>
             )}
             <h3>{tk('price.stock')}</h3>
-            <p>{tk('price.notAvailable')}</p>
+            {stock === null ? (
+              <p aria-live="polite">…</p>
+            ) : stock === 'unavailable' ? (
+              <p>{tk('price.notAvailable')}</p>
+            ) : (
+              <ul aria-label={tk('price.stock')}>
+                <li>
+                  {tk('price.stockHere', { count: stock.here?.onHand ?? 0 })}
+                  {stock.here?.location ? ` · ${tk('price.location', { location: stock.here.location })}` : ''}
+                </li>
+                {stock.nearby.map((n) => (
+                  <li key={n.storeId}>{tk('price.stockNearby', { store: n.storeName, count: n.onHand, km: n.distanceKm.toFixed(1) })}</li>
+                ))}
+              </ul>
+            )}
             <h3>{tk('price.recommendations')}</h3>
             <p>{tk('price.notAvailable')}</p>
           </section>
