@@ -53,6 +53,13 @@ export const memberOnSaleView = z.object({
 /** A member found by lookup: masked, with the points the till knows. */
 export const memberHitView = z.object({ id: z.string(), maskedName: z.string(), maskedPhone: z.string(), tier: z.string(), pointsBalance: z.number().int() });
 
+/** What the cashier sees of a member online, so the customer need not repeat themselves. */
+export const memberTimelineView = z.object({
+  purchases: z.array(z.object({ saleId: z.string(), receiptNumber: z.string(), storeName: z.string(), completedAt: z.string(), total: minor })),
+  recommendations: z.array(z.object({ barcode: z.string(), name: localizedText, bought: z.number().int() })),
+  openRequests: z.array(z.object({ kind: z.string(), requestedAt: z.string() })),
+});
+
 export const saleView = z.object({
   id: z.string(),
   currency: z.string(),
@@ -415,6 +422,8 @@ export const methods = {
     input: z.object({ phone: z.string().trim().min(10).max(20), name: z.string().trim().min(1).max(40), termsAccepted: z.boolean(), marketing: z.boolean() }).strict(),
     output: memberHitView,
   },
+  /** Online only: the member's latest purchases, open requests, and products from their history; offline: central_offline. */
+  'member.timeline': { input: z.object({ memberId: z.string().min(1).max(64) }).strict(), output: memberTimelineView },
   /** A member asks to see or delete their data; sent to the centre (a deletion also leaves this till at once). */
   'member.dataRequest': {
     input: z.object({ memberId: z.string().min(1).max(64), kind: z.enum(['SEE', 'DELETE']) }).strict(),
@@ -461,6 +470,7 @@ export type ProductHitView = z.output<typeof productHitView>;
 export type ReturnOriginalView = z.output<typeof returnOriginalView>;
 export type ReturnDoneView = z.output<typeof returnDoneView>;
 export type MemberHitView = z.output<typeof memberHitView>;
+export type MemberTimelineView = z.output<typeof memberTimelineView>;
 export type StockLookupView = z.output<typeof stockLookupView>;
 
 /** Error codes the renderer may see. Messages are for people; codes are for the UI to pick a string. */

@@ -283,6 +283,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'loyalty.redeem': async ({ points }) => reply(await memberService.redeem(points)),
     'member.enrol': async (input) => reply(memberService.enrol(input)),
     'member.dataRequest': async ({ memberId, kind }) => reply(memberService.dataRequest(memberId, kind)),
+    'member.timeline': async ({ memberId }) => reply(await memberService.timeline(memberId)),
     'stock.lookup': async ({ barcode }) => reply(await stock.lookup(barcode)),
     'sync.quarantine': async ({ limit }) => {
       // Rejected mutations carry receipts, amounts and reasons: a supervisor's or manager's to read.

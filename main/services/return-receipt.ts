@@ -83,6 +83,7 @@ export function layoutReturnReceipt(r: CompletedReturn, store: TillIdentity, opt
   blocks.push({ kind: 'columns', left: R.refund, right: minus(r.totals.total), bold: true }, { kind: 'rule' });
   for (const t of r.tenders) {
     if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: minus(t.amount) });
+    else if (t.kind === 'online') blocks.push({ kind: 'columns', left: `${R.online} ${t.online.method}`, right: minus(t.amount) });
     else {
       blocks.push(
         { kind: 'columns', left: `${L.card} ${t.card.scheme} ${t.card.maskedPan}`, right: minus(t.amount) },

@@ -17,6 +17,8 @@ import type { SaleLookup } from '../../sync/sale-lookup.ts';
 import { layoutReturnReceipt } from './return-receipt.ts';
 import { supervisorApproval } from './shift-approval.ts';
 import { SerialQueue } from './serial-queue.ts';
+import type { StoreOrder } from '../core/pickup/store-order.ts';
+import { parseOrderQr } from '../core/pickup/order-qr.ts';
 
 /** Every message the returns desk sends to people (English; the renderer localizes by code). */
 export const RETURN_SERVICE_MESSAGES = {
@@ -26,6 +28,8 @@ export const RETURN_SERVICE_MESSAGES = {
   offline: (receipt: string) =>
     `sale ${receipt} is not in this till's journal, and the central API cannot be reached: only this till's sales can be found while offline`,
   notFoundYet: 'scan or type the receipt first',
+  orderNotFound: (number: string) => `online order ${number} is not on this till (the order stream brings the store's pickup and recent delivery orders)`,
+  orderNotCollected: (number: string) => `online order ${number} has nothing the customer received yet: cancel it instead of returning it`,
   nothingChosen: 'choose at least one item to return',
   policy: (message: string) => `${message}; a supervisor's PIN may approve it`,
   approvalRequired: 'a return without a receipt needs a supervisor\'s PIN',
@@ -55,6 +59,8 @@ export interface ReturnServiceDeps {
   readonly priceHistory: SqlitePriceHistory;
   /** Another till's sale through the central API; null when the till has no central API. */
   readonly lookup: SaleLookup | null;
+  /** The store's online orders on the till (the order stream): returned at the counter, refunded to their online payment. */
+  readonly orders: { byNumber(number: string): StoreOrder | undefined } | null;
   readonly staff: { list(): readonly StaffRecord[] };
   readonly signedIn: () => { readonly id: string; readonly name: string } | null;
   readonly printer: ReceiptPrinter | null;
@@ -71,9 +77,9 @@ interface Original {
   readonly saleId: string;
   readonly receiptNumber: string;
   readonly soldAt: string;
-  readonly source: 'till' | 'central';
+  readonly source: 'till' | 'central' | 'order';
   readonly lines: readonly OriginalLine[];
-  readonly tenders: readonly { tenderId: string; kind: string; paid: number; card: CardDetails | null }[];
+  readonly tenders: readonly { tenderId: string; kind: string; paid: number; card: CardDetails | null; online?: { method: string; reference: string } }[];
   /** Returns of this sale the central API already knew when it was found (source central). */
   readonly centralReturned: { readonly lines: readonly EarlierReturn[]; readonly tenders: readonly { originalTenderId: string; amount: number }[] };
 }
@@ -96,7 +102,7 @@ export interface OriginalView {
   readonly saleId: string;
   readonly receiptNumber: string;
   readonly soldAt: string;
-  readonly source: 'till' | 'central';
+  readonly source: 'till' | 'central' | 'order';
   readonly currency: string;
   readonly lines: ReturnLineView[];
   readonly tenders: { kind: string; amount: number; detail?: string }[];
@@ -129,6 +135,7 @@ interface Pending {
 }
 
 const RECEIPT = /^\d{4}-\d{2}-\d{6}$/;
+const ORDER_NUMBER = /^\d{6,20}$/;
 
 /**
  * Returns at the lane: find the original (this till's journal, else the store's sales through the
@@ -146,6 +153,15 @@ export class ReturnService {
     return this.queue.run(async () => {
       if (!this.deps.signedIn()) return fail('not_signed_in', M.notSignedIn);
       const receipt = code.trim();
+      const orderNumber = parseOrderQr(receipt)?.number ?? (ORDER_NUMBER.test(receipt) ? receipt : null);
+      if (orderNumber !== null) {
+        const order = this.deps.orders?.byNumber(orderNumber);
+        if (!order) return fail('return_not_found', M.orderNotFound(orderNumber));
+        const original = fromOrder(order);
+        if (original.lines.length === 0) return fail('return_not_found', M.orderNotCollected(orderNumber));
+        this.found.set(original.saleId, original);
+        return ok(this.view(original));
+      }
       if (!RECEIPT.test(receipt)) return fail('invalid_input', M.codeNotReceipt(receipt));
       const local = this.deps.returns.saleByReceipt(receipt);
       let original: Original;
@@ -222,6 +238,13 @@ export class ReturnService {
       for (const part of split.value) {
         if (part.kind === 'cash') {
           refundTenders.push({ id: this.deps.ids.newId(), kind: 'cash', amount: part.amount, originalTenderId: part.tenderId });
+          continue;
+        }
+        if (part.kind === 'online') {
+          // Refunded by the central API when the return reaches it: at once online, from the outbox after an outage.
+          const online = original.tenders.find((t) => t.tenderId === part.tenderId)?.online;
+          if (!online) return fail('refund_unsupported', M.tenderUnsupported(part.kind));
+          refundTenders.push({ id: this.deps.ids.newId(), kind: 'online', amount: part.amount, originalTenderId: part.tenderId, online });
           continue;
         }
         if (part.kind !== 'card') return fail('refund_unsupported', M.tenderUnsupported(part.kind));
@@ -330,7 +353,7 @@ export class ReturnService {
 
   /** Earlier returns: this till's own, and (for another till's sale) what the centre knew plus this till's not yet pushed. */
   private earlier(original: Original): { lines: EarlierReturn[]; tenders: { originalTenderId: string; amount: number }[] } {
-    const local = original.source === 'till' ? this.deps.returns.returnsOf(original.saleId) : this.deps.returns.unsyncedReturnsOf(original.saleId);
+    const local = original.source === 'central' ? this.deps.returns.unsyncedReturnsOf(original.saleId) : this.deps.returns.returnsOf(original.saleId);
     return {
       lines: [...original.centralReturned.lines, ...local.lines],
       tenders: [...original.centralReturned.tenders, ...local.tenders],
@@ -356,7 +379,7 @@ export class ReturnService {
           policy: allowed.ok ? null : { code: allowed.code, message: allowed.message },
         };
       }),
-      tenders: original.tenders.map((t) => ({ kind: t.kind, amount: t.paid, ...(t.card ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : {}) })),
+      tenders: original.tenders.map((t) => ({ kind: t.kind, amount: t.paid, ...(t.card ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : t.online ? { detail: t.online.method } : {}) })),
     };
   }
 }
@@ -379,13 +402,39 @@ function fromJournal(sale: CompletedSale): Original {
   };
 }
 
+/**
+ * An online order as an original: what the customer received (handed out at pickup, or delivered)
+ * is returnable, at the order's prices, back to its online payment less what was refunded already
+ * (shortages, refusals at the counter).
+ */
+function fromOrder(order: StoreOrder): Original {
+  const received = (l: StoreOrder['lines'][number]): number =>
+    order.fulfilment === 'DELIVERY' ? (order.state === 'DELIVERED' ? l.quantity : 0) : order.state === 'COLLECTED' ? (l.handedOutQuantity ?? 0) : 0;
+  const refundedOutside = order.refunds.filter((r) => !r.reason.startsWith('return')).reduce((a, r) => a + r.amount, 0);
+  return {
+    saleId: order.id,
+    receiptNumber: order.number,
+    soldAt: order.placedAt,
+    source: 'order',
+    lines: order.lines
+      .filter((l) => received(l) > 0)
+      .map((l) => ({ lineId: l.lineId, productId: l.productId, barcode: l.barcode, name: l.name, taxClass: l.taxClass, unitPrice: l.unitPrice, quantity: received(l), discount: 0, voided: false })),
+    tenders: [{ tenderId: `online:${order.payment.reference}`, kind: 'online', paid: order.payment.amount - refundedOutside, card: null, online: { method: order.payment.method, reference: order.payment.reference } }],
+    centralReturned: { lines: [], tenders: [] },
+  };
+}
+
 function doneView(r: CompletedReturn, receipt: { printed: boolean; error?: string }): ReturnDoneView {
   return {
     returnId: r.id,
     returnNumber: r.receiptNumber,
     refund: r.totals.total,
     currency: r.currency,
-    tenders: r.tenders.map((t) => ({ kind: t.kind, amount: t.amount, ...(t.kind === 'card' ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : {}) })),
+    tenders: r.tenders.map((t) => ({
+      kind: t.kind,
+      amount: t.amount,
+      ...(t.kind === 'card' ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : t.kind === 'online' ? { detail: t.online.method } : {}),
+    })),
     receipt,
   };
 }

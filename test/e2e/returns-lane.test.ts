@@ -15,7 +15,7 @@ const session = useLaneSession('1234');
 async function findForReturn(receiptNumber: string): Promise<void> {
   const { page } = session;
   await page.keyboard.press('Alt+KeyT');
-  const field = page.getByRole('dialog', { name: '반품' }).getByLabel('영수증 번호');
+  const field = page.getByRole('dialog', { name: '반품' }).getByLabel('영수증 또는 주문 번호');
   await field.waitFor();
   await field.pressSequentially(receiptNumber, { delay: 5 });
   await page.keyboard.press('Enter');
@@ -97,6 +97,38 @@ describe('returns at the lane (browser mode, lab terminal and printer, real cent
     }
     await waitFor('both returns at the central server', async () => (rig.central.admin.returns(receiptNumber).length === 2 ? true : undefined));
     expect(rig.lab.terminal.transactions().filter((t) => t.kind === 'refund').map((t) => t.amount)).toEqual([ramen.price, water.price]);
+  });
+
+  it('returns an item of an online order at the lane, refunded to the online payment through the central server', async () => {
+    const { page, rig } = session;
+    const order = rig.central.admin.createOnlineOrder({
+      storeId: 'store-gangnam', fulfilment: 'DELIVERY', customerName: '정하늘', phone: '010-3333-2468', paymentMethod: 'KAKAOPAY',
+      lines: [{ barcode: ramen.barcode, quantity: 2 }, { barcode: water.barcode, quantity: 1 }],
+    });
+    const client = await NodeTillClient.connect(rig.host.url);
+    try {
+      await waitFor(`order ${order.number} on the till`, async () => ((await client.invoke('return.find', { code: order.number })).ok ? true : undefined));
+    } finally {
+      client.close();
+    }
+    const refundsBefore = rig.lab.terminal.transactions().filter((t) => t.kind === 'refund').length;
+
+    await findForReturn(order.number);
+    const dialog = page.getByRole('dialog', { name: '반품' });
+    await expect.poll(() => dialog.getByText(`온라인 주문 ${order.number}`).count()).toBe(1);
+    await dialog.getByLabel(`${ramenName} 반품 수량`).fill('1');
+    await dialog.getByRole('button', { name: /^환불/ }).click();
+    const done = dialog.getByRole('status', { name: '반품 완료' });
+    await done.waitFor({ timeout: 15_000 });
+    await expect.poll(() => done.textContent()).toContain(`온라인 결제 KAKAOPAY: ${won(ramen.price)}`);
+
+    // The refund goes to the online payment at the centre, never to the card terminal.
+    const refund = await waitFor('the online refund at the central server', async () =>
+      rig.central.admin.onlineOrder(order.number)?.refunds.find((r) => r.reason.startsWith('return:')));
+    expect(refund.amount).toBe(ramen.price);
+    expect(rig.central.admin.returns(order.number)).toMatchObject([{ flag: null, tenders: [{ kind: 'ONLINE', amount: ramen.price }] }]);
+    expect(rig.lab.terminal.transactions().filter((t) => t.kind === 'refund')).toHaveLength(refundsBefore);
+    await closeDialog();
   });
 
   it('takes an item back without a receipt only with a supervisor, in cash at its lowest recent price', async () => {

@@ -25,15 +25,17 @@ export interface ReturnLine {
 /** Money given back. `originalTenderId` is the tender of the original sale it goes back to. */
 export type RefundTender =
   | { readonly id: string; readonly kind: 'cash'; readonly amount: number; readonly originalTenderId: string | null }
-  | { readonly id: string; readonly kind: 'card'; readonly amount: number; readonly originalTenderId: string | null; readonly card: CardDetails };
+  | { readonly id: string; readonly kind: 'card'; readonly amount: number; readonly originalTenderId: string | null; readonly card: CardDetails }
+  /** Back to an online order's payment, through the central API (queued in the outbox while offline). */
+  | { readonly id: string; readonly kind: 'online'; readonly amount: number; readonly originalTenderId: string | null; readonly online: { readonly method: string; readonly reference: string } };
 
 /** The sale a return refers to, and where it was found. */
 export interface OriginalRef {
   readonly saleId: string;
   readonly receiptNumber: string;
   readonly soldAt: string;
-  /** 'till': this till's journal; 'central': another till's sale found through the central API. */
-  readonly source: 'till' | 'central';
+  /** 'till': this till's journal; 'central': another till's sale found through the central API; 'order': an online order. */
+  readonly source: 'till' | 'central' | 'order';
 }
 
 export interface ReturnTotals {

@@ -90,7 +90,9 @@ export function ReturnDialog({ client, onClose }: Props) {
       {step.kind === 'lines' ? (
         <form ref={linesForm} tabIndex={-1} onSubmit={(e) => { e.preventDefault(); void refund(); }} data-wedge="off">
           <p>
-            {t(step.original.source === 'central' ? 'return.foundCentral' : 'return.foundTill', { receipt: step.original.receiptNumber })}
+            {t(step.original.source === 'central' ? 'return.foundCentral' : step.original.source === 'order' ? 'return.foundOrder' : 'return.foundTill', {
+              receipt: step.original.receiptNumber,
+            })}
           </p>
           <ReturnLines original={step.original} choices={choices} onChange={setChoices} />
           {needsSupervisor(failure) ? <SupervisorPinField value={pin} onChange={setPin} inputRef={pinField} /> : null}
@@ -110,7 +112,10 @@ export function ReturnDialog({ client, onClose }: Props) {
           <ul>
             {step.done.tenders.map((tender, i) => (
               <li key={i}>
-                {t(tender.kind === 'card' ? 'return.toCard' : 'return.toCash', { amount: money(tender.amount, step.done.currency), detail: tender.detail ?? '' })}
+                {t(tender.kind === 'card' ? 'return.toCard' : tender.kind === 'online' ? 'return.toOnline' : 'return.toCash', {
+                  amount: money(tender.amount, step.done.currency),
+                  detail: tender.detail ?? '',
+                })}
               </li>
             ))}
           </ul>
