@@ -55,11 +55,22 @@ describe('a first-time customer at the self-checkout kiosk', () => {
     await expect.poll(() => basket.textContent()).toContain('Shrimp Crackers');
     const total = ramen.price + water.price + banana.price + crackers.price;
     await expect.poll(() => page.getByRole('region', { name: 'Total' }).getByLabel('Total').textContent()).toBe(won(total));
-    // Every control a customer touches is a big target.
+    // Every control a customer touches is a big target with a name a screen reader can say.
     for (const b of await page.getByRole('button').all()) {
       const box = await b.boundingBox();
-      if (box && (await b.isVisible())) expect(Math.min(box.width, box.height), await b.textContent() ?? '').toBeGreaterThanOrEqual(44);
+      if (!box || !(await b.isVisible())) continue;
+      expect(Math.min(box.width, box.height), (await b.textContent()) ?? '').toBeGreaterThanOrEqual(44);
+      expect(((await b.getAttribute('aria-label')) ?? (await b.textContent()) ?? '').trim()).not.toBe('');
     }
+    // A screen reader hears each item as it is added.
+    expect(await page.getByRole('status').filter({ hasText: 'Shrimp Crackers added' }).count()).toBe(1);
+    // High contrast and large text are a switch away, and say they are on (not by colour alone).
+    const contrast = page.getByRole('button', { name: /High contrast/ });
+    await contrast.click();
+    expect(await contrast.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.kiosk.high-contrast').count()).toBe(1);
+    await page.getByRole('button', { name: /Large text/ }).click();
+    expect(await page.locator('.kiosk.large-text').count()).toBe(1);
 
     // Membership by the phone number on the keypad; only the masked number stays on screen.
     await page.getByRole('button', { name: /Membership/ }).click();

@@ -71,10 +71,21 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
   // A beep for every item that rang, whichever scanner it came from.
   const items = state.sale?.totals.itemCount ?? 0;
   const lastItems = useRef(items);
+  // Screen readers hear what was added (the last live line), as sighted customers see it appear.
+  const [announce, setAnnounce] = useState('');
   useEffect(() => {
-    if (items > lastItems.current) beep('ok');
+    if (items > lastItems.current) {
+      beep('ok');
+      const last = state.sale?.lines.filter((l) => !l.voided).at(-1);
+      if (last) setAnnounce(tk('kiosk.added', { name: last.name[lang] ?? last.name['ko'] ?? '', total: money(state.sale?.totals.total ?? 0, state.sale?.currency ?? 'KRW') }));
+    }
     lastItems.current = items;
+    // Only a change of the item count announces; the texts it reads are current at that moment.
   }, [items]);
+  // Nothing of a customer stays for the next one, not even in what a screen reader would read.
+  useEffect(() => {
+    if (phase === 'attract') setAnnounce('');
+  }, [phase]);
   // A device scan the host refused (unknown product) is said too.
   const notice = state.notice;
   useEffect(() => {
@@ -268,6 +279,9 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
         </div>
       ) : null}
 
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
       <KioskStaffExit lang={lang} client={client} />
     </div>
   );
