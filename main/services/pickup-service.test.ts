@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from '../../fixtures/central/server.ts';
 import { sha256 } from '../../fixtures/central/central-store.ts';
-import { startFaultProxy, PASS, type FaultProxy } from '../../fixtures/central/fault-proxy.ts';
+import { faultNext, startFaultProxy, PASS, type FaultProxy } from '../../fixtures/central/fault-proxy.ts';
 import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { demoTills, type DemoTill } from '../../fixtures/demo-store/store.ts';
@@ -133,6 +133,28 @@ describe('the pickup claim race: three tills, one central server', () => {
     ]);
     await until('the cut-off till has its answer', () => (cutOff.sync.status().queued === 0 ? true : undefined));
     expect(cutOff.sync.quarantine(10)).toEqual([]);
+  });
+});
+
+describe('a hand-out whose answer was lost', () => {
+  it('is asked again as the same claim, so the till learns it handed the order out, and nothing is handed out twice', async () => {
+    const cutOff = hosts[2] as Host;
+    central.admin.setConfig('store-gangnam', 'offline.pickupHandout', '{"allowed":false}');
+    await until('the policy at the till', async () => ((await value(cutOff.handlers['pickup.list']({}))).offlineHandoutAllowed ? undefined : true));
+    const { number, qr } = await readyEverywhere();
+    // The centre takes the claim, then the line drops before its answer reaches the till (twice: the
+    // client's own immediate retry of a dropped connection is lost the same way).
+    proxy.plan(faultNext('claimPickupHandout', { kind: 'drop-after-commit' }, 2));
+    const lost = await cutOff.handlers['pickup.handOut']({ number, proof: { kind: 'qr', text: qr }, refusals: [] });
+    expect(lost).toMatchObject({ ok: false, error: { code: 'offline_not_allowed' } });
+    expect(central.admin.onlineOrder(number)).toMatchObject({ state: 'COLLECTED' });
+    // Even once the stream says collected, the desk keeps it to collect: the customer has nothing yet.
+    const lostAt = new Date().toISOString();
+    await until('a pull after the lost answer', () => ((cutOff.sync.status().lastPullAt ?? '') > lostAt ? true : undefined));
+    expect(await value(cutOff.handlers['pickup.order']({ number }))).toMatchObject({ desk: 'to_collect' });
+    const again = await cutOff.handlers['pickup.handOut']({ number, proof: { kind: 'qr', text: qr }, refusals: [] });
+    expect(again).toMatchObject({ ok: true, value: { mode: 'online', order: { state: 'COLLECTED', desk: 'handed_out' } } });
+    expect(central.admin.pickupHandouts(number)).toEqual([expect.objectContaining({ tillId: third.tillId, outcome: 'claimed' })]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { SqliteStoreOrders } from '../store/store-order-repository.ts';
 import type { StreamSinkPort } from '../../sync/ports.ts';
 import type { OrderApi } from '../../sync/order-client.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
+import type { PickupHandoutPayload } from '../core/pickup/order-mutation.ts';
 import { parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
 import type { PickupOrderDetail, PickupOrderView, PickupScanView } from '../api/pickup-contract.ts';
 import type { StaffView } from '../api/contract.ts';
@@ -60,8 +61,11 @@ export class PickupDesk {
   attached = false;
   /** The order this till is picking, where product scans count. */
   private picking: string | null = null;
-  /** A claim whose answer never came keeps its id, so asking again cannot hand out twice. */
-  private readonly unanswered = new Map<string, string>();
+  /**
+   * A claim whose answer never came (the centre may have taken it): asking again sends the very same
+   * claim, which the centre answers as it did the first time, so a retry can never hand out twice.
+   */
+  private readonly unanswered = new Map<string, PickupHandoutPayload>();
 
   constructor(private readonly deps: PickupDeskDeps) {}
 
@@ -227,17 +231,20 @@ export class PickupDesk {
     if (!o || o.fulfilment !== 'PICKUP') return fail('order_unknown', PICKUP_MESSAGES.unknownOrder(number));
     const checked = checkProof(o, proof);
     if (!checked.ok) return checked;
-    // Known here to be collected already (this till, or the stream brought another till's hand-out).
-    if (o.state === 'COLLECTED') return fail('already_handed_out', PICKUP_MESSAGES.alreadyHandedOut(number));
-    const plan = planHandout(o, refusals);
+    const retry = this.unanswered.get(number);
+    // Known here to be collected already (the stream brought a hand-out), unless it may be this till's own unanswered claim.
+    if (o.state === 'COLLECTED' && !retry) return fail('already_handed_out', PICKUP_MESSAGES.alreadyHandedOut(number));
+    const plan = retry ? ok(retry.lines) : planHandout(o, refusals);
     if (!plan.ok) return plan;
-    if (this.deps.orders.pendingFor(number) > 0) {
+    if (!retry && this.deps.orders.pendingFor(number) > 0) {
       this.deps.poke();
       return fail('order_syncing', PICKUP_MESSAGES.syncing(number));
     }
-    const handedOutAt = this.deps.clock.now().toISOString();
-    const handoutId = this.unanswered.get(number) ?? this.deps.ids.newId();
-    const payload = { handoutId, orderNumber: number, expectedVersion: o.version, staffId: staff.id, handedOutAt, proof: checked.value, lines: plan.value };
+    const payload: PickupHandoutPayload = retry ?? {
+      handoutId: this.deps.ids.newId(), orderNumber: number, expectedVersion: o.version, staffId: staff.id,
+      handedOutAt: this.deps.clock.now().toISOString(), proof: checked.value, lines: plan.value,
+    };
+    const { handoutId, handedOutAt } = payload;
     const handout = { ...payload, mode: 'online' as const };
     const claim = await this.deps.api.claimPickupHandout(payload);
     let mode: 'online' | 'offline' = 'online';
@@ -260,8 +267,8 @@ export class PickupDesk {
       after = claim.value.order ?? collected();
       this.deps.orders.record({ order: after, mutation: null, mutationId: handoutId, at: handedOutAt, handout });
     } else if (OFFLINE.has(claim.code)) {
-      // The claim may have reached the centre before the line dropped: the same id, sent again, is answered as the first.
-      this.unanswered.set(number, handoutId);
+      // The claim may have reached the centre before the line dropped: kept, to be sent again as it was.
+      this.unanswered.set(number, payload);
       if (!offlineHandoutPolicy(this.deps.offlinePolicy()).allowed) return fail('offline_not_allowed', HANDOUT_MESSAGES.offlineNotAllowed);
       this.unanswered.delete(number);
       mode = 'offline';
@@ -305,10 +312,15 @@ export class PickupDesk {
     this.deps.events.ordersChanged();
   }
 
-  /** Only pickup orders reach the desk (deskStateOf is null for delivery). */
+  /**
+   * Only pickup orders reach the desk (deskStateOf is null for delivery). An order whose claim from
+   * this till went unanswered stays to collect here even if the stream says collected: the customer
+   * has nothing yet, and asking again (the same claim) settles whose hand-out it was.
+   */
   private view(o: StoreOrder, now: Date): PickupOrderView {
+    const unanswered = this.unanswered.has(o.number) && o.state === 'COLLECTED';
     return {
-      number: o.number, state: o.state, desk: deskStateOf(o, now) ?? 'handed_out', customerName: o.customerName, phoneLast4: o.phoneLast4, placedAt: o.placedAt, dueAt: o.dueAt,
+      number: o.number, state: unanswered ? 'READY' : o.state, desk: unanswered ? 'to_collect' : (deskStateOf(o, now) ?? 'handed_out'), customerName: o.customerName, phoneLast4: o.phoneLast4, placedAt: o.placedAt, dueAt: o.dueAt,
       deadlineAt: o.deadlineAt, stagingLocation: o.stagingLocation, total: o.total, currency: o.currency,
       itemCount: o.lines.reduce((a, l) => a + l.quantity, 0), flag: o.flag, syncing: this.deps.orders.pendingFor(o.number) > 0,
       version: o.version,
