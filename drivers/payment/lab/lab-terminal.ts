@@ -66,6 +66,7 @@ export class LabTerminal {
   private readonly log: LabTransaction[] = [];
   private readonly sockets = new Set<net.Socket>();
   private next: LabOutcome = 'approve';
+  private nextFor: 'payment' | 'refund' = 'payment';
   private lateMs = 2_000;
   /** How long the terminal waits for the ECR to acknowledge a message before it ends the dialogue. */
   ecrAckTimeoutMs = 5_000;
@@ -92,9 +93,10 @@ export class LabTerminal {
     return this.server ? portOf(this.server) : 0;
   }
 
-  /** Sets the outcome of the next payment only; then it is back to approving. */
-  nextOutcome(outcome: LabOutcome, options: { lateMs?: number } = {}): void {
+  /** Sets the outcome of the next payment only (or, with `for: 'refund'`, of the next refund); then it is back to approving. */
+  nextOutcome(outcome: LabOutcome, options: { lateMs?: number; for?: 'payment' | 'refund' } = {}): void {
     this.next = outcome;
+    this.nextFor = options.for ?? 'payment';
     if (options.lateMs !== undefined) this.lateMs = options.lateMs;
   }
 
@@ -189,8 +191,8 @@ export class LabTerminal {
 
   private async pay(channel: LabZvtChannel, kind: 'payment' | 'refund', amount: number, currencyNumeric: number): Promise<void> {
     channel.write(ACK);
-    const outcome = kind === 'payment' ? this.next : 'approve';
-    if (kind === 'payment') this.next = 'approve';
+    const outcome = kind === this.nextFor ? this.next : 'approve';
+    if (kind === this.nextFor) this.next = 'approve';
     const entry: LabTransaction = { kind, amount, currencyNumeric, outcome, at: new Date().toISOString() };
     this.log.push(entry);
     if (outcome === 'timeout') {

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { startCentral, type Central } from '../../fixtures/central/server.ts';
+import { startLab, type Lab } from '../../drivers/lab/lab.ts';
+import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
+import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
+import { sampleOutboxEntry, sampleSale } from '../../fixtures/demo-store/sample-sale.ts';
+import { demoTills } from '../../fixtures/demo-store/store.ts';
+import { toMutationInput } from '../../sync/sale-input.ts';
+import { createHost, type Host } from './host.ts';
+import { parseTillConfig } from './till-config.ts';
+import { tempDataDir } from '../store/test-helpers.ts';
+import { RETURN_SERVICE_MESSAGES } from './return-service.ts';
+
+// The returns desk on real parts, in-process: till.db on disk, the central server and the lab on loopback.
+const { ramen, water } = DEMO_PRODUCTS;
+let central: Central | undefined;
+let lab: Lab | undefined;
+let host: Host | undefined;
+let cleanup: () => void = () => {};
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+async function call<T>(p: Promise<Reply<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const until = async (what: string, check: () => boolean | Promise<boolean>): Promise<void> => {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+async function start(paymentQuery = ''): Promise<{ host: Host; central: Central; lab: Lab }> {
+  const t = tempDataDir();
+  cleanup = t.cleanup;
+  central = await startCentral({ dbPath: path.join(t.dir, 'central.db') });
+  lab = await startLab({});
+  const endpoints = { ...lab.endpoints, payment: `${lab.endpoints.payment}${paymentQuery}` };
+  host = await createHost({ config: parseTillConfig(demoTillConfig({ centralUrl: central.url, endpoints, pollIntervalMs: 200 })), dataDir: t.dir });
+  const h = host;
+  await until('the first pull', () => h.sync.status().lastPullAt !== null);
+  await call(h.handlers['session.signIn']({ pin: '1234' }));
+  return { host: h, central, lab };
+}
+
+afterEach(async () => {
+  await host?.close();
+  await lab?.close();
+  await central?.close().catch(() => undefined);
+  host = undefined;
+  lab = undefined;
+  central = undefined;
+  cleanup();
+});
+
+/** Rings items at this till and pays by card (or cash), returning the receipt number. */
+async function sell(h: Host, barcodes: readonly string[], by: 'card' | 'cash'): Promise<string> {
+  for (const code of barcodes) await call(h.handlers['sale.scan']({ code, source: 'manual' }));
+  const paid = by === 'card' ? await call(h.handlers['sale.payCard']({})) : await call(h.handlers['sale.payCash']({ received: 100_000 }));
+  if (!paid.completed) throw new Error('the sale did not complete');
+  return paid.completed.receiptNumber;
+}
+
+describe('the returns desk', () => {
+  it('finds another till\'s sale through the central API, returns it in cash, and the central server records it once', async () => {
+    const { host: h, central: c, lab: l } = await start();
+    const till2 = demoTills[1];
+    if (!till2) throw new Error('no second demo till');
+    const sale = sampleSale({ till: till2, sequence: 1, at: new Date(Date.now() - 3_600_000) }); // two ramen and a banana, cash
+    const pushed = await fetch(c.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${till2.token}` },
+      body: JSON.stringify({ query: 'mutation ($b: [MutationInput!]!) { pushMutations(batch: $b) { results { status } } }', variables: { b: [toMutationInput(sampleOutboxEntry(1, sale))] } }),
+    });
+    expect(await pushed.json()).toMatchObject({ data: { pushMutations: { results: [{ status: 'APPLIED' }] } } });
+
+    const found = await call(h.handlers['return.find']({ code: sale.receiptNumber }));
+    expect(found).toMatchObject({ source: 'central', receiptNumber: sale.receiptNumber });
+    const ramenLine = found.lines.find((x) => x.barcode === ramen.barcode);
+    expect(ramenLine).toMatchObject({ sold: 2, returnable: 2, unitRefund: ramen.price });
+    const done = await call(h.handlers['return.commit']({ saleId: found.saleId, lines: [{ lineId: ramenLine?.lineId ?? '', quantity: 1, condition: 'opened', disposition: 'restock' }] }));
+    expect(done).toMatchObject({ refund: ramen.price, tenders: [{ kind: 'cash', amount: ramen.price }], receipt: { printed: true } });
+    expect(l.terminal.transactions()).toEqual([]);
+
+    await until('the return at the central server', () => c.admin.returns(sale.receiptNumber).length === 1);
+    expect(c.admin.returns(sale.receiptNumber)[0]).toMatchObject({ flag: null, tenders: [{ kind: 'CASH', amount: ramen.price }] });
+    // Found again: the centre now knows one ramen is back, and so does the desk.
+    const again = await call(h.handlers['return.find']({ code: sale.receiptNumber }));
+    expect(again.lines.find((x) => x.barcode === ramen.barcode)).toMatchObject({ returned: 1, returnable: 1 });
+  });
+
+  it('says, when the central API is down, that only this till\'s sales can be found, and still returns this till\'s own', async () => {
+    const { host: h, central: c } = await start();
+    const mine = await sell(h, [water.barcode], 'cash');
+    await until('the sale pushed', () => h.sync.status().queued === 0);
+    await c.close();
+    const other = '0001-02-000077';
+    expect(await h.handlers['return.find']({ code: other })).toEqual({ ok: false, error: { code: 'return_offline', message: RETURN_SERVICE_MESSAGES.offline(other) } });
+    const found = await call(h.handlers['return.find']({ code: mine }));
+    expect(found).toMatchObject({ source: 'till', lines: [{ barcode: water.barcode, returnable: 1 }] });
+    const done = await call(h.handlers['return.commit']({ saleId: found.saleId, lines: [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'unopened', disposition: 'restock' }] }));
+    expect(done.tenders).toEqual([{ kind: 'cash', amount: water.price }]);
+    // Queued for the central API: the return waits in the outbox.
+    expect(h.sync.status().queued).toBe(1);
+  });
+
+  it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
+    // The till gives the terminal 1.5 s; the lab answers the refund after 4 s.
+    const { host: h, lab: l } = await start('?timeout=1500&ackTimeout=1000');
+    const receipt = await sell(h, [ramen.barcode], 'card');
+    const found = await call(h.handlers['return.find']({ code: receipt }));
+    const lines = [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'unopened' as const, disposition: 'restock' as const }];
+
+    l.terminal.nextOutcome('late', { lateMs: 4000, for: 'refund' });
+    const first = await h.handlers['return.commit']({ saleId: found.saleId, lines });
+    expect(first).toMatchObject({ ok: false, error: { code: 'refund_failed' } });
+    // Nothing was recorded for the return while its refund is unknown.
+    expect((await call(h.handlers['return.find']({ code: receipt }))).lines[0]).toMatchObject({ returnable: 1 });
+
+    await l.terminal.settled();
+    const second = await call(h.handlers['return.commit']({ saleId: found.saleId, lines }));
+    expect(second).toMatchObject({ refund: ramen.price, tenders: [{ kind: 'card', amount: ramen.price }] });
+    expect(l.terminal.transactions().filter((t) => t.kind === 'refund')).toHaveLength(1);
+    expect((await call(h.handlers['return.find']({ code: receipt }))).lines[0]).toMatchObject({ returnable: 0 });
+  });
+});
