@@ -78,10 +78,27 @@ const claimReply = z.object({
   }),
 });
 
+/** A member as the cashier sees them online (memberTimeline in schema.graphql); null outside the store's region. */
+export interface MemberTimeline {
+  readonly purchases: readonly { saleId: string; receiptNumber: string; storeName: string; completedAt: string; total: number }[];
+  readonly recommendations: readonly { barcode: string; nameKo: string; nameEn: string | null; bought: number }[];
+  readonly openRequests: readonly { kind: string; requestedAt: string }[];
+}
+const timelineReply = z.object({
+  memberTimeline: z
+    .object({
+      purchases: z.array(z.object({ saleId: z.string(), receiptNumber: z.string(), storeName: z.string(), completedAt: z.string(), total: z.number().int() })),
+      recommendations: z.array(z.object({ barcode: z.string(), nameKo: z.string(), nameEn: z.string().nullish().transform((v) => v ?? null), bought: z.number().int() })),
+      openRequests: z.array(z.object({ kind: z.string(), requestedAt: z.string() })),
+    })
+    .nullable(),
+});
+
 export interface LoyaltyClient {
   memberChanges(after: string | null, first: number): Promise<CentralResult<Page<MemberStreamItem>>>;
   couponChanges(after: string | null, first: number): Promise<CentralResult<Page<CouponStreamItem>>>;
   claimPoints(input: { claimId: string; memberId: string; saleId: string; points: number; expectedVersion: number }): Promise<CentralResult<PointsClaim>>;
+  memberTimeline(memberId: string): Promise<CentralResult<MemberTimeline | null>>;
 }
 
 /** The loyalty calls of the central API: the member and coupon streams, and points claims (online only). */
@@ -94,6 +111,10 @@ export function createLoyaltyClient(call: CentralCall): LoyaltyClient {
     async couponChanges(after, first) {
       const r = await call(operations.couponChanges, { after, first }, couponReply);
       return r.ok ? { ok: true, value: r.value.couponChanges } : r;
+    },
+    async memberTimeline(memberId) {
+      const r = await call(operations.memberTimeline, { memberId }, timelineReply);
+      return r.ok ? { ok: true, value: r.value.memberTimeline } : r;
     },
     async claimPoints(input) {
       const r = await call(operations.claimPoints, { input }, claimReply);

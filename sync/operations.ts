@@ -18,6 +18,7 @@ export const operations = {
   memberChanges: load('member-changes'),
   couponChanges: load('coupon-changes'),
   claimPoints: load('claim-points'),
+  memberTimeline: load('member-timeline'),
   saleByReceipt: load('sale-by-receipt'),
   raiseStaffCall: load('raise-staff-call'),
   closeStaffCall: load('close-staff-call'),

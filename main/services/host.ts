@@ -43,6 +43,7 @@ import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { SqliteStoreConfig } from '../store/config-repository.ts';
 import { KioskService, guardStaffMethods, kioskHandlers } from './kiosk-service.ts';
 import { SqliteKioskEvents } from '../store/kiosk-event-repository.ts';
+import { SqliteLooseItems } from '../store/loose-item-repository.ts';
 import { createStaffCallClient } from '../../sync/staff-call-client.ts';
 import { StaffCallWatch } from './staff-call-watch.ts';
 import { ReturnService } from './return-service.ts';
@@ -169,7 +170,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const kioskLog = new SqliteKioskEvents(dbs.till);
   const staffCallClient = createStaffCallClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
   const kiosk = config.role === 'kiosk'
-    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient, pickup })
+    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient, pickup, looseItems: new SqliteLooseItems(dbs.catalog) })
     : null;
   // Staff tills hear of the kiosks' calls through the central API (the kiosks may be anywhere in the store).
   const staffCalls = config.role === 'lane' || config.role === 'pickup'

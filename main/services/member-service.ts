@@ -12,7 +12,7 @@ import { saleTotals } from '../core/sale.ts';
 import type { TaxRules } from '../core/tax.ts';
 import { type SqliteMembers, memberPhoneHash } from '../store/member-repository.ts';
 import type { LoyaltyClient } from '../../sync/loyalty-client.ts';
-import type { MemberHitView, SaleView } from '../api/contract.ts';
+import type { MemberHitView, MemberTimelineView, SaleView } from '../api/contract.ts';
 import type { Lane, LaneResult, PaymentReply } from './lane.ts';
 import type { LaneLoyalty } from './loyalty-lane.ts';
 import { pointsRedeemedOn } from './loyalty-views.ts';
@@ -24,6 +24,7 @@ export const MEMBER_SERVICE_MESSAGES = {
   conflict: (balance: number) => `the member's points changed at the centre (now ${balance}); check and try again`,
   insufficient: (balance: number) => `the centre says the member has only ${balance} points`,
   unknownAtCentre: 'the centre does not know this member',
+  timelineOffline: 'the member\'s history is kept at the centre, which cannot be reached now: ask again when the till is online',
   phoneTaken: 'a member with this phone number is already on the till: find them instead',
 } as const;
 
@@ -44,7 +45,7 @@ export interface MemberServiceDeps {
   readonly members: SqliteMembers;
   /** The lane (a getter: the lane is built with this service's hooks). */
   readonly lane: () => Lane;
-  readonly client: Pick<LoyaltyClient, 'claimPoints'>;
+  readonly client: Pick<LoyaltyClient, 'claimPoints'> & Partial<Pick<LoyaltyClient, 'memberTimeline'>>;
   /** The store's configuration (config stream): loyalty.programme and offline.pointsRedeemCap. */
   readonly config: { get(key: string): unknown };
   /** Whether the last sync round reached the centre. */
@@ -190,6 +191,22 @@ export class MemberService {
     return ok({ requestId });
   }
 
+  /** The member's latest purchases, open requests and products from their history: online only, and says so offline. */
+  async timeline(memberId: string): Promise<Result<MemberTimelineView, 'central_offline' | 'central_error' | 'member_unknown'>> {
+    if (!this.deps.client.memberTimeline) return fail('central_offline', MEMBER_SERVICE_MESSAGES.timelineOffline);
+    const r = await this.deps.client.memberTimeline(memberId);
+    if (!r.ok) {
+      const offline = r.code === 'unreachable' || r.code === 'timeout' || r.code === 'http_5xx';
+      return fail(offline ? 'central_offline' : 'central_error', offline ? MEMBER_SERVICE_MESSAGES.timelineOffline : r.message);
+    }
+    if (r.value === null) return fail('member_unknown', MEMBER_SERVICE_MESSAGES.unknownAtCentre);
+    return ok({
+      purchases: r.value.purchases.map((p) => ({ ...p })),
+      recommendations: r.value.recommendations.map((x) => ({ barcode: x.barcode, name: localized(x.nameKo, x.nameEn), bought: x.bought })),
+      openRequests: r.value.openRequests.map((x) => ({ ...x })),
+    });
+  }
+
   /** The lane's hooks: coupons as offers, points written into the sale at commit and moved on the till after. */
   laneHooks(): LaneLoyalty {
     return {
@@ -224,6 +241,10 @@ export class MemberService {
       },
     };
   }
+}
+
+function localized(ko: string, en: string | null): Record<string, string> {
+  return en ? { ko, en } : { ko };
 }
 
 function hitOf(m: MemberRecord): MemberHitView {

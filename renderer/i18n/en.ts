@@ -474,6 +474,13 @@ export const en: Messages = {
   'error.enrol_phone': 'Check the mobile number (010…); it may already belong to a member.',
   'error.enrol_name': 'Type the name.',
   'error.enrol_terms': 'The customer must agree to the terms to enrol.',
+  'timeline.show': 'History and suggestions',
+  'timeline.purchases': 'Latest purchases',
+  'timeline.noPurchases': 'No purchases yet.',
+  'timeline.purchase': '{when} {store} {receipt} {total}',
+  'timeline.recommendations': 'Suggested products',
+  'timeline.requests': 'Open requests',
+  'timeline.request': '{kind} request ({when})',
 
   'return.tools': 'Returns',
   'return.start': 'Return',

@@ -31,6 +31,7 @@ let page: Page;
 let lane: ReturnType<typeof lanePage>;
 let centralPort: number;
 let restarted: Central | null = null;
+let firstReceipt = '';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -129,6 +130,7 @@ describe('a member at the lane', () => {
     expect(centre.points).toBe(12_044);
     expect(centre.ledger.filter((l) => l.kind === 'earn')).toEqual([expect.objectContaining({ points: 44 })]);
     expect(receipt).toMatch(/^0001-01-/);
+    firstReceipt = receipt;
   });
 
   it('gets their personal coupon and pays part of the next sale with points, claimed at the centre', async () => {
@@ -141,6 +143,10 @@ describe('a member at the lane', () => {
     // 3,000 off a basket of 20,000 or more: her coupon, shown as a saving.
     await expect.poll(() => memberStrip().getByRole('list', { name: '개인 쿠폰' }).textContent()).toContain('적용됨');
     await expect.poll(total).toBe(won(cushion.price - 3_000));
+    // Online, the cashier sees what she bought last time and what she buys again.
+    await memberStrip().getByRole('button', { name: '회원 이력·추천' }).click();
+    await expect.poll(() => memberStrip().getByRole('list', { name: '최근 구매' }).textContent()).toContain(firstReceipt);
+    await expect.poll(() => memberStrip().getByRole('list', { name: '추천 상품' }).textContent()).toContain(ramen.name['ko'] ?? '');
 
     await page.keyboard.press('Alt+U');
     const points = dialog('포인트 사용');
@@ -237,6 +243,9 @@ describe('a member at the lane', () => {
     await findMember('010-2222-3333');
     await dialog('회원 조회').waitFor({ state: 'detached' });
     await expect.poll(() => memberStrip().textContent()).toContain('이*연');
+    // The history lives at the centre: offline the till says so rather than showing nothing.
+    await memberStrip().getByRole('button', { name: '회원 이력·추천' }).click();
+    await expect.poll(() => memberStrip().getByRole('alert').textContent()).toContain('본사에 연결할 수 없습니다');
     await page.keyboard.press('Alt+U');
     const points = dialog('포인트 사용');
     await points.getByLabel('사용할 포인트').fill('3000');

@@ -8,6 +8,7 @@ import { MemberDialog } from './member-dialog.tsx';
 import { MemberPointsDialog } from './member-points-dialog.tsx';
 import './member-tools.css';
 import { MemberDataRequest } from './member-data-request.tsx';
+import { MemberTimeline } from './member-timeline.tsx';
 
 interface Props {
   readonly client: TillClient;
@@ -55,6 +56,7 @@ export function MemberTools({ client, sale, paying }: Props) {
             <strong>{member.maskedName}</strong> {member.maskedPhone} · {member.tier}
           </p>
           <p aria-label={t('member.pointsLabel')}>{t('member.points', { points: member.pointsAvailable.toLocaleString() })}</p>
+          <MemberTimeline client={client} memberId={member.id} currency={sale?.currency ?? 'KRW'} />
           <MemberDataRequest client={client} memberId={member.id} />
           {member.coupons.length > 0 ? (
             <ul aria-label={t('member.coupons')}>
