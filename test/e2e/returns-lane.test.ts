@@ -113,8 +113,12 @@ describe('returns at the lane (browser mode, lab terminal and printer, real cent
     }
     const refundsBefore = rig.lab.terminal.transactions().filter((t) => t.kind === 'refund').length;
 
-    await findForReturn(order.number);
+    // The customer shows the order QR; the lab's device scanner reads it while the dialog waits.
+    await page.keyboard.press('Alt+KeyT');
     const dialog = page.getByRole('dialog', { name: '반품' });
+    await dialog.getByLabel('영수증 또는 주문 번호').waitFor();
+    rig.lab.scanner.scan(`omni-order:${order.number}:${order.pickupCode}`);
+    await dialog.getByRole('table', { name: '반품할 상품' }).waitFor();
     await expect.poll(() => dialog.getByText(`온라인 주문 ${order.number}`).count()).toBe(1);
     await dialog.getByLabel(`${ramenName} 반품 수량`).fill('1');
     await dialog.getByRole('button', { name: /^환불/ }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiError, ReturnDoneView, ReturnOriginalView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
@@ -15,6 +15,9 @@ interface Props {
 }
 
 type Step = { kind: 'find' } | { kind: 'lines'; original: ReturnOriginalView } | { kind: 'receiptless' } | { kind: 'done'; done: ReturnDoneView };
+
+/** What a return starts from: a receipt number, or an online order's QR. */
+const RETURN_CODE = /^(\d{4}-\d{2}-\d{6}|omni-order:\d{6,20}:[A-Za-z2-9]{6})$/i;
 
 /** The codes after which a supervisor's PIN may let the return through. */
 const needsSupervisor = (e: ApiError | null): boolean => e?.code === 'return_policy' || e?.code === 'supervisor_required' || e?.code === 'pin_wrong';
@@ -44,17 +47,30 @@ export function ReturnDialog({ client, onClose }: Props) {
     if (step.kind === 'lines') (linesForm.current?.querySelector<HTMLElement>('input:not([disabled])') ?? linesForm.current)?.focus();
   }, [step.kind]);
 
-  const find = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || receipt.trim() === '') return;
+  const lookUp = async (code: string) => {
+    if (busy || code === '') return;
     setBusy(true);
     setFailure(null);
-    const reply = await client.invoke('return.find', { code: receipt.trim() });
+    const reply = await client.invoke('return.find', { code });
     setBusy(false);
     if (!reply.ok) return setFailure(reply.error);
     setChoices({});
     setStep({ kind: 'lines', original: reply.value });
   };
+
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    void lookUp(receipt.trim());
+  };
+
+  // A device scanner (serial, HID, TCP) rings into the sale, which refuses a receipt or an order QR:
+  // while the dialog waits for one, such a scan is taken here instead.
+  const onScan = useEffectEvent((code: string) => {
+    if (step.kind !== 'find' || !RETURN_CODE.test(code.trim())) return;
+    setReceipt(code.trim());
+    void lookUp(code.trim());
+  });
+  useEffect(() => client.on('scanRejected', ({ code }) => onScan(code)), [client]);
 
   const refund = async () => {
     if (busy || step.kind !== 'lines') return;
@@ -75,7 +91,7 @@ export function ReturnDialog({ client, onClose }: Props) {
   return (
     <ToolDialog title={t('return.title')} className="return-dialog" onClose={onClose}>
       {step.kind === 'find' ? (
-        <form onSubmit={(e) => void find(e)} data-wedge="off">
+        <form onSubmit={find} data-wedge="off">
           <label htmlFor={receiptId}>{t('return.receipt')}</label>
           <input id={receiptId} ref={receiptField} autoComplete="off" value={receipt} onChange={(e) => setReceipt(e.target.value)} />
           <p className="hint">{t('return.receiptHint')}</p>
