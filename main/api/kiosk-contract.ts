@@ -88,6 +88,13 @@ export const kioskMethods = {
   'kiosk.priceCheck': { input: z.object({ code: z.string().min(1).max(256) }).strict(), output: priceCheckView },
   /** The kiosk's record of staff calls and answers, newest first. */
   'kiosk.events': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(kioskEventView) },
+  /** The picture grid: items customers often cannot scan (fruit, vegetables, bakery). */
+  'kiosk.looseItems': {
+    input: empty,
+    output: z.array(z.object({ productId: z.string(), barcode: z.string(), name: z.record(z.string(), z.string()), price: minor, currency: z.string(), category: z.string() })),
+  },
+  /** Adds a picture-grid item, `quantity` of it. */
+  'kiosk.addItem': { input: z.object({ productId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(20) }).strict(), output: kioskView },
   /** On a staff till: which kiosks are calling for staff now. */
   'kiosk.staffCalls': { input: empty, output: staffCallsView },
 } as const;

@@ -17,8 +17,10 @@ export const kioskConfigSchema = z
     languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1).default(['ko', 'en']),
     /** Where a customer collecting an online order waits for staff to bring it, per language. */
     pickupWaitAt: z.record(z.string(), z.string().min(1)).default({ ...DEFAULT_PICKUP_WAIT_AT }),
+    /** Categories a customer picks from the picture grid (items often without a barcode to scan). */
+    looseCategories: z.array(z.string().min(1)).default(['produce', 'bread']),
   })
   .refine((k) => k.idleResetMs > k.idleWarnMs, 'idleResetMs must be longer than idleWarnMs')
-  .default({ idleWarnMs: DEFAULT_KIOSK_POLICY.idleWarnMs, idleResetMs: DEFAULT_KIOSK_POLICY.idleResetMs, maxItems: DEFAULT_KIOSK_POLICY.maxItems, cash: false, languages: ['ko', 'en'], pickupWaitAt: { ...DEFAULT_PICKUP_WAIT_AT } });
+  .default({ idleWarnMs: DEFAULT_KIOSK_POLICY.idleWarnMs, idleResetMs: DEFAULT_KIOSK_POLICY.idleResetMs, maxItems: DEFAULT_KIOSK_POLICY.maxItems, cash: false, languages: ['ko', 'en'], pickupWaitAt: { ...DEFAULT_PICKUP_WAIT_AT }, looseCategories: ['produce', 'bread'] });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

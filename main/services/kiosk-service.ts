@@ -29,6 +29,8 @@ import type { Handlers } from '../api/dispatch.ts';
 import type { CompletedSaleView, Reply, SaleView } from '../api/contract.ts';
 import type { KioskView, PriceCheckView } from '../api/kiosk-contract.ts';
 import type { SqliteKioskEvents } from '../store/kiosk-event-repository.ts';
+import type { SqliteLooseItems } from '../store/loose-item-repository.ts';
+import type { Product } from '../core/product.ts';
 import type { SqlitePromotions } from '../store/promotion-repository.ts';
 import type { StaffRecord } from '../store/staff-repository.ts';
 import { parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
@@ -69,6 +71,8 @@ export interface KioskDeps {
   readonly centralUrl: string;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** Items for the picture grid (by the configured categories). */
+  readonly looseItems?: Pick<SqliteLooseItems, 'byCategories'>;
   /** The store's online orders on this till: a customer scanning an order QR is found here. */
   readonly pickup?: { find(proof: HandoutProof): Result<PickupOrderDetail, string> };
   /** Tells the store's staff tills about calls through the central API (a notice: the log above is the record). */
@@ -235,6 +239,21 @@ export class KioskService {
     const s = this.session.phase === 'attract' || this.session.phase === 'receipt' ? start(this.fresh(this.session.language), this.session.language, now) : this.session;
     this.pickup = { number: order.number, customerName: order.customerName, itemCount: order.itemCount, ready: order.desk === 'to_collect', waitAt: { ...this.deps.config.pickupWaitAt } };
     return ok(this.commit(raise(touch(s, now), 'pickup', this.newId(), now)));
+  }
+
+  looseItems(): Product[] {
+    return this.deps.looseItems?.byCategories(this.deps.config.looseCategories, 200) ?? [];
+  }
+
+  /** A picture-grid item rings as its barcode would, `quantity` times (the lane merges them into one line). */
+  async addItem(productId: string, quantity: number): Promise<KioskResult<KioskView>> {
+    const product = this.looseItems().find((p) => p.id === productId);
+    if (!product) return fail('product_unknown', KIOSK_MESSAGES.productUnknown(productId));
+    for (let i = 0; i < quantity; i++) {
+      const r = await this.scan(product.barcode, 'manual');
+      if (!r.ok) return r;
+    }
+    return ok(this.view());
   }
 
   async remove(lineId: string): Promise<KioskResult<KioskView>> {
@@ -421,6 +440,9 @@ export function kioskHandlers(kiosk: KioskService | null, deps: Parameters<typeo
     'kiosk.start': async ({ language }) => (kiosk ? reply(kiosk.startSession(language)) : notAKiosk),
     'kiosk.scan': async ({ code, source }) => (kiosk ? reply(await kiosk.scan(code, source)) : notAKiosk),
     'kiosk.remove': async ({ lineId }) => (kiosk ? reply(await kiosk.remove(lineId)) : notAKiosk),
+    'kiosk.looseItems': async () =>
+      kiosk ? { ok: true, value: kiosk.looseItems().map((p) => ({ productId: p.id, barcode: p.barcode, name: { ...p.name }, price: p.price, currency: p.currency, category: p.category })) } : notAKiosk,
+    'kiosk.addItem': async ({ productId, quantity }) => (kiosk ? reply(await kiosk.addItem(productId, quantity)) : notAKiosk),
     'kiosk.pay': on((k) => k.pay()),
     'kiosk.back': on((k) => k.back()),
     'kiosk.callStaff': async ({ reason }) => (kiosk ? reply(kiosk.callStaff(reason)) : notAKiosk),

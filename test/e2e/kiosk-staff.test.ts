@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
 import { type DemoTill, demoTills } from '../../fixtures/demo-store/store.ts';
-import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
+import { DEMO_PRODUCTS, demoProducts } from '../../fixtures/demo-store/products.ts';
 import { centralSales } from '../support/central-query.ts';
 import { useKioskSession } from '../support/kiosk-session.ts';
 import { won } from '../support/lane-page.ts';
@@ -235,5 +235,28 @@ describe('collecting an online order at the kiosk', () => {
       ['approved', 'pickup', null, 'staff-0001'],
       ['called', 'pickup', order.number, null],
     ]);
+  });
+});
+
+describe('items without a barcode', () => {
+  it('are picked from the picture grid with a quantity, priced from the catalog', async () => {
+    const { page } = session;
+    const bunch = demoProducts.find((p) => p.name['ko'] === '바나나 1송이');
+    if (!bunch) throw new Error('no 바나나 1송이 in the demo store');
+    await page.getByRole('button', { name: '시작하기' }).click();
+    await page.getByRole('button', { name: /바코드 없는 상품/ }).click();
+    const grid = page.getByRole('dialog', { name: '상품을 골라 주세요' });
+    const pictures = grid.getByRole('list', { name: /바코드 없는 상품/ });
+    await pictures.getByRole('button', { name: new RegExp(bunch.name['ko'] ?? '') }).waitFor();
+    // Fruit and bread are there; scale-labelled items (sold by weight) are not: they need the scale's label.
+    expect(await pictures.textContent()).toContain('식빵');
+    expect(await pictures.getByText('사과 (kg)').count()).toBe(0);
+    await pictures.getByRole('button', { name: new RegExp(bunch.name['ko'] ?? '') }).click();
+    await grid.getByRole('button', { name: '하나 더' }).click();
+    await grid.getByRole('button', { name: '2개 담기' }).click();
+    await grid.waitFor({ state: 'detached' });
+    const row = basket().getByRole('row', { name: new RegExp(bunch.name['ko'] ?? '') });
+    await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe('2');
+    await expect.poll(() => page.getByRole('region', { name: '합계' }).getByLabel('합계').textContent()).toBe(won(bunch.price * 2));
   });
 });

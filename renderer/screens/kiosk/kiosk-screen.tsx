@@ -8,6 +8,7 @@ import { CameraScanner } from '../../camera/camera-scanner.tsx';
 import { beep, unlockAudio } from './beep.ts';
 import { KioskBasket } from './kiosk-basket.tsx';
 import { KioskMember } from './kiosk-member.tsx';
+import { KioskLooseItems } from './kiosk-loose-items.tsx';
 import { KioskReceipt } from './kiosk-receipt.tsx';
 import { KioskStaffCall } from './kiosk-staff-call.tsx';
 import { KioskStaffExit } from './kiosk-staff-exit.tsx';
@@ -32,6 +33,7 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
   const [largeText, setLargeText] = useState(false);
   const [camera, setCamera] = useState(false);
   const [memberOpen, setMemberOpen] = useState(false);
+  const [looseOpen, setLooseOpen] = useState(false);
   const [scanProblem, setScanProblem] = useState<string | null>(null);
 
   // Money and dates follow the customer's language.
@@ -47,6 +49,7 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
       setLargeText(false);
       setCamera(false);
       setMemberOpen(false);
+      setLooseOpen(false);
       setScanProblem(null);
       kiosk.clearError();
     }
@@ -210,6 +213,10 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
               </button>
             ) : null}
             {memberOpen ? <KioskMember client={client} lang={lang} onClose={() => setMemberOpen(false)} /> : null}
+            <button type="button" onClick={() => setLooseOpen(true)}>
+              🥬 {tk('kiosk.loose')}
+            </button>
+            {looseOpen ? <KioskLooseItems client={client} lang={lang} onClose={() => setLooseOpen(false)} /> : null}
             <button type="button" aria-pressed={camera} onClick={() => setCamera((v) => !v)}>
               📷 {camera ? tk('kiosk.cameraOff') : tk('kiosk.camera')}
             </button>
