@@ -220,7 +220,8 @@ export class MemberService {
           productId: l.productId, taxClass: l.taxClass, voided: l.voided,
           net: l.voided ? 0 : l.unitPrice * l.quantity - (totals.lineDiscounts[l.lineId] ?? 0),
         }));
-        // Basket-level savings lower what was paid; earn on the total, line by line only to leave exclusions out.
+        // Line nets carry their share of basket savings (the engine spreads them by price), so an excluded
+        // product takes its share with it; anything left unspread still lowers what earns.
         const basketSaving = lines.reduce((a, l) => a + l.net, 0) - totals.total;
         const earnLines = basketSaving > 0 ? [...lines, { productId: '', taxClass: '', voided: false, net: -basketSaving }] : lines;
         const earned = earnPoints(this.programme(), m.tier, earnLines, redeemed);
