@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { TillStatusView } from '../../main/api/contract.ts';
 import type { LiveTillClient } from '../client/live-till-client.ts';
 import { App } from './app.tsx';
-import { KioskScreen } from './kiosk/kiosk-screen.tsx';
-import { PriceCheckerScreen } from './price-checker/price-checker-screen.tsx';
+
+// Customers' screens load apart from the lane: the camera decoder and QR encoder stay out of a lane's bundle.
+const KioskScreen = lazy(() => import('./kiosk/kiosk-screen.tsx').then((m) => ({ default: m.KioskScreen })));
+const PriceCheckerScreen = lazy(() => import('./price-checker/price-checker-screen.tsx').then((m) => ({ default: m.PriceCheckerScreen })));
 
 /**
  * Opens the screens of the till's configured role: a self-checkout kiosk and a price checker are
@@ -15,7 +17,8 @@ export function RoleRouter({ client }: { client: LiveTillClient }) {
     void client.invoke('till.status', {}).then((r) => setRole(r.ok ? r.value.role : 'lane'));
   }, [client]);
   if (role === null) return null;
-  if (role === 'kiosk') return <KioskScreen client={client} />;
-  if (role === 'price-checker') return <PriceCheckerScreen client={client} />;
+  if (role === 'kiosk' || role === 'price-checker') {
+    return <Suspense fallback={null}>{role === 'kiosk' ? <KioskScreen client={client} /> : <PriceCheckerScreen client={client} />}</Suspense>;
+  }
   return <App client={client} />;
 }
