@@ -59,6 +59,11 @@ export interface StreamSinkPort<T> {
   cursor(stream: string): string | null;
   /** reset = true: clear the stream's data first (a re-snapshot). */
   applyPage(stream: string, items: readonly T[], cursor: string, reset: boolean): void;
+  /**
+   * Told when a pull reached the end of the stream (optional): the moment to finish work deferred
+   * while a snapshot arrived in pages (the catalog builds its search index once, here).
+   */
+  caughtUp?(stream: string): void;
 }
 
 /** A catalog stream item: a product, or (deleted = true) a tombstone for its id. */

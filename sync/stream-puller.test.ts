@@ -27,6 +27,22 @@ describe('pulling streams', () => {
     expect(water).toMatchObject({ name: { ko: '생수 500ml', en: 'Mineral Water 500ml' }, price: 900, currency: 'KRW', taxClass: 'VAT10' });
   });
 
+  it('tells the sink it caught up once the last page is in, and not when the pull fails half-way', async () => {
+    const { catalog } = memorySinks();
+    const caught: string[] = [];
+    const sink = { cursor: (s: string) => catalog.cursor(s), applyPage: catalog.applyPage.bind(catalog), caughtUp: (s: string) => void caught.push(s) };
+    await pullCatalog(client, sink, { pageSize: 100 });
+    expect(caught).toEqual(['catalog']);
+
+    let calls = 0;
+    const failing: typeof client = { ...client, catalogChanges: async (after, first) => (++calls === 2 ? { ok: false, code: 'timeout', message: 'slow' } : client.catalogChanges(after, first)) };
+    const fresh = memorySinks().catalog;
+    const half: string[] = [];
+    const summary = await pullCatalog(failing, { cursor: (s: string) => fresh.cursor(s), applyPage: fresh.applyPage.bind(fresh), caughtUp: (s: string) => void half.push(s) }, { pageSize: 100 });
+    expect(summary.error?.code).toBe('timeout');
+    expect(half).toEqual([]);
+  });
+
   it('pulls only what changed since its cursor: a price change and a removal', async () => {
     const { catalog } = memorySinks();
     await pullCatalog(client, catalog);

@@ -58,7 +58,10 @@ export async function pullStream<T>(stream: string, fetchPage: FetchPage<T>, sin
     pages++;
     items += page.items.length;
     after = page.cursor;
-    if (!next) return summary();
+    if (!next) {
+      sink.caughtUp?.(stream);
+      return summary();
+    }
     inFlight = next;
   }
 }

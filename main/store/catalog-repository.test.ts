@@ -36,6 +36,25 @@ describe('catalog cache', () => {
     expect(c.count()).toBe(1);
   });
 
+  it('builds the search index of a snapshot once it has caught up, and row by row after that', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    const searchRows = () => dbs.catalog.prepare('SELECT count(*) FROM product_search_short').pluck().get();
+    c.applyPage('catalog', [p('1', '8800000000017', 1000), p('2', '8800000000024', 2000)], 'c1', false);
+    c.applyPage('catalog', [p('3', '8800000000031', 3000)], 'c2', false);
+    expect(searchRows()).toBe(0); // the first download writes no search rows page by page
+    c.caughtUp();
+    expect(searchRows()).toBe(3);
+    c.applyPage('catalog', [{ ...p('4', '8800000000048', 4000), name: { ko: '바나나', en: 'Banana' } }], 'c3', false);
+    expect(searchRows()).toBe(4);
+    expect(c.searchByName('바나나', 5).map((x) => x.id)).toEqual(['4']);
+  });
+
+  it('still finds a product searched for before the snapshot caught up', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    c.applyPage('catalog', [{ ...p('1', '8800000000017', 1000), name: { ko: '바나나 우유', en: 'Banana milk' } }], 'c1', false);
+    expect(c.searchByName('바나나', 5).map((x) => x.id)).toEqual(['1']);
+  });
+
   it('starts over on a reset', () => {
     const c = new SqliteCatalog(dbs.catalog);
     c.applyPage('catalog', [p('1', '8800000000017', 1000)], 'c1', false);

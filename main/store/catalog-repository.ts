@@ -78,23 +78,26 @@ export class SqliteCatalog implements Catalog {
     return (this.getCursor.get(stream) as { cursor: string } | undefined)?.cursor ?? null;
   }
 
-  /** Applies one page of the catalog stream and its cursor in one transaction. */
+  /**
+   * Applies one page of the catalog stream and its cursor in one transaction. A snapshot (the
+   * first download, or a reset) arrives without search rows: the index is built once when the
+   * stream has caught up, several times faster than row by row (the 1,000,000-product budget).
+   */
   applyPage(stream: string, items: readonly CatalogChange[], cursor: string, reset: boolean): void {
     this.db.transaction(() => {
-      if (reset) {
-        this.db.exec('DELETE FROM product');
-        this.search.clear();
-      }
+      if (reset) this.db.exec('DELETE FROM product');
+      if (reset || this.getCursor.get(stream) === undefined) this.search.defer();
+      const indexing = this.search.current();
       for (const p of items) {
         if (p.deleted) {
-          this.search.forget(p.id);
+          if (indexing) this.search.forget(p.id);
           this.remove.run(p.id);
           continue;
         }
         // A barcode that moved to another product id must not collide with the unique index.
-        this.search.forgetBarcodeElsewhere(p.barcode, p.id);
+        if (indexing) this.search.forgetBarcodeElsewhere(p.barcode, p.id);
         this.removeBarcodeElsewhere.run(p.barcode, p.id);
-        const before = this.search.indexed(p.id);
+        const before = indexing ? this.search.indexed(p.id) : undefined;
         this.upsert.run({
           id: p.id,
           barcode: p.barcode,
@@ -105,10 +108,15 @@ export class SqliteCatalog implements Catalog {
           taxClass: p.taxClass,
           category: p.category,
         });
-        this.search.index(p.id, p.name['ko'] ?? '', p.name['en'] ?? '', before);
+        if (indexing) this.search.index(p.id, p.name['ko'] ?? '', p.name['en'] ?? '', before);
       }
       this.setCursor.run(stream, cursor, new Date().toISOString());
     })();
+  }
+
+  /** The stream has caught up: a snapshot's search index is built now, in one go. */
+  caughtUp(): void {
+    if (!this.search.current()) this.search.rebuild();
   }
 }
 
@@ -132,6 +140,8 @@ class ProductSearchIndex {
   private readonly deleteShort;
   private readonly matchTrigram;
   private readonly matchShort;
+  /** Mirrors product_search_state.built: this connection is the catalog's only writer. */
+  private built: boolean;
 
   constructor(private readonly db: Database.Database) {
     this.byId = db.prepare('SELECT rowid, name_ko, name_en FROM product WHERE id = ?');
@@ -145,12 +155,28 @@ class ProductSearchIndex {
       (SELECT rowid FROM product_search_trigram WHERE product_search_trigram MATCH ? LIMIT ?)`);
     this.matchShort = db.prepare(`SELECT p.* FROM product p WHERE p.rowid IN
       (SELECT rowid FROM product_search_short WHERE product_search_short MATCH ? LIMIT ?)`);
-    const built = db.prepare('SELECT built FROM product_search_state WHERE id = 1').pluck().get();
-    if (built === 0) this.rebuild();
+    this.built = db.prepare('SELECT built FROM product_search_state WHERE id = 1').pluck().get() === 1;
+    if (!this.built) this.rebuild();
   }
 
-  /** Products cached before migration 0003 get their search rows once, on the first open after it. */
-  private rebuild(): void {
+  /** True when the index matches the products; false while a snapshot is arriving (writes skip it). */
+  current(): boolean {
+    return this.built;
+  }
+
+  /** A snapshot starts: drop the index and stop writing it row by row until rebuild(). */
+  defer(): void {
+    this.clear();
+    this.db.prepare('UPDATE product_search_state SET built = 0 WHERE id = 1').run();
+    this.built = false;
+  }
+
+  /**
+   * Writes every product's search rows in one transaction. Used once after a snapshot, and on open
+   * when the index is not current (products cached before migration 0003, or a till stopped
+   * during a snapshot: it then indexes what it has and goes on row by row).
+   */
+  rebuild(): void {
     this.db.transaction(() => {
       this.clear();
       // In batches: better-sqlite3 cannot write while an iterator holds the connection.
@@ -161,6 +187,7 @@ class ProductSearchIndex {
       }
       this.db.prepare('UPDATE product_search_state SET built = 1 WHERE id = 1').run();
     })();
+    this.built = true;
   }
 
   clear(): void {
@@ -190,6 +217,8 @@ class ProductSearchIndex {
   }
 
   find(query: string, limit: number): ProductRow[] {
+    // Asked before a snapshot caught up (a search during the first download): index what is here.
+    if (!this.built) this.rebuild();
     const q = classifySearchQuery(query);
     if (q.kind === 'empty') return [];
     const compact = q.text.replace(/ /g, '');
