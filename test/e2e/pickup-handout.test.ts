@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTillRig, type TillRig } from '../support/till-rig.ts';
+import { pickAndStage } from '../support/pickup-orders.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { NodeTillClient } from '../support/ws-till-client.ts';
 
@@ -19,14 +20,7 @@ async function picked(over: { deadlineAt?: string } = {}) {
     storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '정하늘', phone: '010-3333-2468',
     lines: [{ barcode: ramen.barcode, quantity: 1 }, { barcode: water.barcode, quantity: 1 }], ...over,
   });
-  await waitFor(`order ${order.number} at the till`, async () => (await client.invoke('pickup.order', { number: order.number })).ok || undefined);
-  await client.call('pickup.startPicking', { number: order.number });
-  for (const code of [ramen.barcode, water.barcode]) await client.call('pickup.scan', { code, source: 'manual' });
-  await client.call('pickup.ready', { number: order.number, stagingLocation: 'D-4' });
-  await waitFor(`order ${order.number} synced`, async () => {
-    const r = await client.invoke('pickup.order', { number: order.number });
-    return r.ok && !r.value.syncing && r.value.version === rig.central.admin.onlineOrder(order.number)?.claimVersion ? true : undefined;
-  });
+  await pickAndStage(client, rig.central, order.number, [ramen.barcode, water.barcode], 'D-4');
   return order;
 }
 

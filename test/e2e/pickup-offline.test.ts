@@ -7,6 +7,7 @@ import { orderQr } from '../../main/core/pickup/order-qr.ts';
 import { launchChromium } from '../support/browser.ts';
 import { freePort } from '../support/free-port.ts';
 import { startTillRig, type TillRig } from '../support/till-rig.ts';
+import { pickAndStage } from '../support/pickup-orders.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { NodeTillClient } from '../support/ws-till-client.ts';
 
@@ -46,14 +47,7 @@ describe('the pickup desk offline', () => {
     const order = rig.central.admin.createOnlineOrder({
       storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '오세훈', phone: '010-4444-1357', lines: [{ barcode: ramen.barcode, quantity: 1 }],
     });
-    await waitFor('the order at the till', async () => (await client.invoke('pickup.order', { number: order.number })).ok || undefined);
-    await client.call('pickup.startPicking', { number: order.number });
-    await client.call('pickup.scan', { code: ramen.barcode, source: 'manual' });
-    await client.call('pickup.ready', { number: order.number, stagingLocation: 'E-1' });
-    await waitFor('ready and synced', async () => {
-      const r = await client.invoke('pickup.order', { number: order.number });
-      return r.ok && !r.value.syncing && r.value.version === rig.central.admin.onlineOrder(order.number)?.claimVersion ? true : undefined;
-    });
+    await pickAndStage(client, rig.central, order.number, [ramen.barcode], 'E-1');
 
     proxy.plan(() => ({ kind: 'refuse' }));
     await page.getByText(/^계산원: /).waitFor();

@@ -29,3 +29,19 @@ export async function centralSales(url: string, receiptNumber?: string): Promise
   if (!body.data) throw new Error(`central query failed: ${JSON.stringify(body.errors)}`);
   return body.data.sales;
 }
+
+export interface GqlReply {
+  readonly data: Record<string, unknown> | null;
+  readonly errors: readonly { readonly message: string; readonly extensions?: { readonly code?: string } }[];
+}
+
+/** One GraphQL request to the central server with a credential (a till's, or the admin's), answered as data and errors. */
+export async function centralGql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GqlReply> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: Record<string, unknown> | null; errors?: GqlReply['errors'] };
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
