@@ -10,11 +10,14 @@ export class StaffCallWatch {
   private checkedAt: string | null = null;
   private readonly timer: NodeJS.Timeout;
   private busy = false;
+  /** After failures the central API is asked less and less often (up to every 30 s): a dead server is not hammered. */
+  private failures = 0;
+  private nextAt = 0;
 
   constructor(
     private readonly client: Pick<StaffCallClient, 'open'>,
     private readonly onChange: (calls: { calls: StaffCallNotice[]; checkedAt: string | null }) => void,
-    intervalMs: number,
+    private readonly intervalMs: number,
   ) {
     this.timer = setInterval(() => void this.poll(), intervalMs);
     this.timer.unref();
@@ -26,11 +29,16 @@ export class StaffCallWatch {
   }
 
   async poll(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || Date.now() < this.nextAt) return;
     this.busy = true;
     try {
       const r = await this.client.open();
-      if (!r.ok) return;
+      if (!r.ok) {
+        this.failures++;
+        this.nextAt = Date.now() + Math.min(30_000, this.intervalMs * 2 ** this.failures);
+        return;
+      }
+      this.failures = 0;
       this.checkedAt = new Date().toISOString();
       const changed = JSON.stringify(r.value) !== JSON.stringify(this.calls);
       this.calls = r.value;
