@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { type Central, startCentral } from '../../fixtures/central/server.ts';
@@ -64,6 +65,16 @@ async function tillBalance(query: string, id: string): Promise<number | undefine
     return (await client.call('member.lookup', { query })).find((m) => m.id === id)?.pointsBalance;
   } finally {
     client.close();
+  }
+}
+
+/** The balance version the till holds for a member (its catalog.db, read-only). */
+function tillVersion(id: string): number | undefined {
+  const db = new BetterSqlite3(path.join(rig.dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT balance_version FROM member WHERE id = ?').pluck().get(id) as number | undefined;
+  } finally {
+    db.close();
   }
 }
 
@@ -135,8 +146,11 @@ describe('a member at the lane', () => {
 
   it('gets their personal coupon and pays part of the next sale with points, claimed at the centre', async () => {
     await lane.newSale();
-    // The till learns the new balance from the member stream before the member is identified again.
-    await waitFor('the new balance on the till', async () => ((await tillBalance('01012345678', 'mem-demo-0001')) === 12_044 ? true : undefined));
+    // The till learns the new balance and its version from the member stream before the member is
+    // identified again (a claim at an older version would be refused as a conflict, rightly).
+    const { balanceVersion } = (await admin<{ member: { balanceVersion: number } }>(rig.central.url, 'query { member(id: "mem-demo-0001") { balanceVersion } }')).member;
+    await waitFor('the new balance version on the till', () => (tillVersion('mem-demo-0001') === balanceVersion ? true : undefined));
+    expect(await tillBalance('01012345678', 'mem-demo-0001')).toBe(12_044);
     await lane.ring(cushion.barcode);
     await findMember('010-1234-5678'); // a full number identifies at once
     await dialog('회원 조회').waitFor({ state: 'detached' });
@@ -272,6 +286,9 @@ describe('a member at the lane', () => {
     expect(centre.ledger.filter((l) => l.kind !== 'adjust').map((l) => [l.kind, l.points])).toEqual([['redeem', -1_500], ['earn', 247]]);
     expect(centre.points).toBe(2_247);
     await waitFor('the till online again', async () => ((await syncStatus()).online ? true : undefined));
-    await waitFor('the reconciled balance on the till', async () => ((await tillBalance('01022223333', 'mem-demo-0003')) === 2_247 ? true : undefined));
+    // The till takes the centre's balance and version from the member stream: the same figure, now the centre's.
+    const { balanceVersion } = (await admin<{ member: { balanceVersion: number } }>(url, 'query { member(id: "mem-demo-0003") { balanceVersion } }')).member;
+    await waitFor('the centre\'s balance version on the till', () => (tillVersion('mem-demo-0003') === balanceVersion ? true : undefined), 30_000);
+    expect(await tillBalance('01022223333', 'mem-demo-0003')).toBe(2_247);
   });
 });
