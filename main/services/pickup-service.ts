@@ -95,6 +95,8 @@ export class PickupDesk {
   order(number: string): Result<PickupOrderDetail> {
     const o = this.deps.orders.byNumber(number);
     if (!o || o.fulfilment !== 'PICKUP') return fail('order_unknown', PICKUP_MESSAGES.unknownOrder(number));
+    // An order picked here before a restart: opening it carries on picking where the scans left off.
+    if (this.deps.orders.pickProgress(number)) this.picking = number;
     return ok(this.detail(o));
   }
 
