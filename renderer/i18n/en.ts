@@ -310,6 +310,8 @@ export const en: Messages = {
   'report.paidOut': 'Paid out',
   'report.drops': 'Cash drops',
   'report.noSales': 'No-sale opens',
+  'report.refunds': 'Return refunds',
+  'report.cashRefunds': 'Cash refunds (out of the drawer)',
   'report.expectedCash': 'Expected cash',
   'report.counted': 'Counted cash',
   'report.over': 'Over',
@@ -351,6 +353,7 @@ export const en: Messages = {
   'error.unsynced_sales': 'Sales are not synced yet: a supervisor must approve.',
   // The pickup desk (renderer/screens/pickup).
   'actions.pickup': 'Pickup',
+  'actions.pickupWaiting': 'Pickup ({count} waiting)',
   'pickup.title': 'Online order pickup',
   'pickup.back': 'Back to the lane',
   'pickup.states': 'Order states',

@@ -308,6 +308,8 @@ export const ko = {
   'report.paidOut': '출금',
   'report.drops': '중간 회수',
   'report.noSales': '무판매 돈통 열기',
+  'report.refunds': '반품 환불',
+  'report.cashRefunds': '현금 환불 (시재 차감)',
   'report.expectedCash': '현금 시재 (예상)',
   'report.counted': '현금 시재 (실사)',
   'report.over': '과잉',
@@ -349,6 +351,7 @@ export const ko = {
   'error.unsynced_sales': '동기화되지 않은 거래가 있어 관리자 승인이 필요합니다.',
   // The pickup desk (renderer/screens/pickup).
   'actions.pickup': '픽업',
+  'actions.pickupWaiting': '픽업 (대기 {count})',
   'pickup.title': '온라인 주문 픽업',
   'pickup.back': '계산대로',
   'pickup.states': '주문 상태',

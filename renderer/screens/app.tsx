@@ -14,6 +14,7 @@ import type { ApiError } from '../../main/api/contract.ts';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
 import { StaffCallBanner } from './kiosk/staff-call-banner.tsx';
 import { PickupScreen } from './pickup/pickup-screen.tsx';
+import { usePickupWaiting } from './pickup/use-pickup-waiting.ts';
 
 /**
  * Routes by session: nobody signed in -> sign-in; signed in -> the lane (the till's role from
@@ -64,6 +65,7 @@ export function App({ client }: { client: LiveTillClient }) {
 
   // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
   const [route, setRoute] = useState<'lane' | 'shift' | 'journal' | 'sync' | 'pickup'>('lane');
+  const pickupWaiting = usePickupWaiting(client, Boolean(state.staff));
   const onRouteKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff) return;
     // F12 switches between the lane and the pickup desk.
@@ -113,7 +115,7 @@ export function App({ client }: { client: LiveTillClient }) {
             {t('actions.sync')}
           </KeyButton>
           <KeyButton shortcut="F12" onClick={() => setRoute('pickup')}>
-            {t('actions.pickup')}
+            {pickupWaiting > 0 ? t('actions.pickupWaiting', { count: pickupWaiting }) : t('actions.pickup')}
           </KeyButton>
         </nav>
       ) : null}

@@ -74,6 +74,12 @@ describe('the pickup desk', () => {
     expect(receipt.lines.join('\n')).toContain(order.number);
     expect(receipt.barcodes).toContain(order.number);
 
+    // Back at the lane (F12 again), the key says when orders wait to be picked.
+    await page.keyboard.press('F12');
+    await session.lane.basket().waitFor();
+    rig.central.admin.createOnlineOrder({ storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '이영희', phone: '010-9876-4321', lines: [{ barcode: water.barcode, quantity: 1 }] });
+    await page.getByRole('button', { name: /픽업 \(대기 1\)/ }).waitFor({ timeout: 10_000 });
+
     // A second till of the store, with the same QR: refused, nothing handed out twice.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pickup-second-'));
     const second = await startHostProcess(dataDir, demoTillConfig({ centralUrl: rig.central.url, endpoints: {}, till: demoTills[1] as DemoTill, pollIntervalMs: 500 }));
