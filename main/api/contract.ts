@@ -77,6 +77,8 @@ export const saleView = z.object({
   savings: z.array(z.object({ label: localizedText, amount: minor })),
   /** True while an age-restricted line waits for confirmation (the UI asks at once). */
   ageCheckPending: z.boolean(),
+  /** The cash receipt asked for, masked (010-****-5678); absent when none. */
+  cashReceipt: z.object({ purpose: z.enum(['deduction', 'expense']), masked: z.string() }).optional(),
   payment: z.object({ paid: minor, due: minor, change: minor }),
   tenders: z.array(tenderView),
   /** The member identified for this sale, masked (loyalty); null when none. */
@@ -195,6 +197,10 @@ export const shiftReportView = z.object({
     paidOut: minor,
     drops: minor,
     noSales: z.number().int(),
+    /** The returns of the shift (their own journal entries): how many, all they gave back, and the cash of it. */
+    returnCount: z.number().int(),
+    refunds: minor,
+    cashRefunds: minor,
     expectedCash: minor,
   }),
   counted: minor.nullable(),
@@ -399,6 +405,14 @@ export const methods = {
       .strict(),
     output: saleView,
   },
+  /** A cash receipt (현금영수증) for the sale's cash: deduction by phone or card, expense by business number; clear: true takes it back. */
+  'sale.cashReceipt': {
+    input: z.union([
+      z.object({ purpose: z.enum(['deduction', 'expense']), idKind: z.enum(['phone', 'card', 'business']), identifier: z.string().min(1).max(30) }).strict(),
+      z.object({ clear: z.literal(true) }).strict(),
+    ]),
+    output: saleView,
+  },
   /** The ordered line is taken now after all: an ordinary line again. */
   'sale.takeNow': { input: z.object({ lineId: z.string().min(1) }).strict(), output: saleView },
   /** Stock here (with its shelf location) and in nearby stores, from the central API; offline: central_offline. */
@@ -504,6 +518,7 @@ export type ApiErrorCode =
   | 'age_restricted_delivery'
   | 'own_store'
   | 'contact_invalid'
+  | 'cash_receipt_invalid'
   // loyalty
   | 'query_invalid'
   | 'member_unknown'
@@ -517,7 +532,8 @@ export type ApiErrorCode =
   | 'redeem_offline_cap'
   | 'enrol_phone'
   | 'enrol_name'
-  | 'enrol_terms';
+  | 'enrol_terms'
+  | 'coupon_used';
 
 export interface ApiError {
   readonly code: ApiErrorCode | string;

@@ -95,6 +95,7 @@ describe('the returns desk', () => {
 
   it('says, when the central API is down, that only this till\'s sales can be found, and still returns this till\'s own', async () => {
     const { host: h, central: c } = await start();
+    await call(h.handlers['shift.open']({ float: 50_000 }));
     const mine = await sell(h, [water.barcode], 'cash');
     await until('the sale pushed', () => h.sync.status().queued === 0);
     await c.close();
@@ -106,6 +107,9 @@ describe('the returns desk', () => {
     expect(done.tenders).toEqual([{ kind: 'cash', amount: water.price }]);
     // Queued for the central API: the return waits in the outbox.
     expect(h.sync.status().queued).toBe(1);
+    // The drawer paid the refund: the shift expects that much less cash.
+    const x = await call(h.handlers['report.x']({}));
+    expect(x.totals).toMatchObject({ cashSales: water.price, returnCount: 1, refunds: water.price, cashRefunds: water.price, expectedCash: 50_000 });
   });
 
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {

@@ -25,6 +25,8 @@ export const SHIFT_REPORT_LABELS = {
     paidOut: '출금',
     drops: '중간 회수',
     noSales: '돈통 열기 (무판매)',
+    refunds: '반품 환불',
+    cashRefunds: '현금 환불',
     expectedCash: '현금 시재 (예상)',
     counted: '현금 시재 (실사)',
     over: '과잉',
@@ -49,6 +51,8 @@ export const SHIFT_REPORT_LABELS = {
     paidOut: 'Paid out',
     drops: 'Cash drops',
     noSales: 'No-sale opens',
+    refunds: 'Return refunds',
+    cashRefunds: 'Cash refunds',
     expectedCash: 'Expected cash',
     counted: 'Counted cash',
     over: 'Over',
@@ -93,6 +97,12 @@ export function layoutShiftReport(report: ShiftReportView, store: TillIdentity, 
     { kind: 'columns', left: L.paidOut, right: amount(t.paidOut) },
     { kind: 'columns', left: L.drops, right: amount(t.drops) },
     { kind: 'columns', left: L.noSales, right: String(t.noSales) },
+    ...(t.returnCount > 0
+      ? ([
+          { kind: 'columns', left: `${L.refunds} (${t.returnCount})`, right: amount(t.refunds) },
+          { kind: 'columns', left: L.cashRefunds, right: `-${amount(t.cashRefunds)}` },
+        ] as const)
+      : []),
     { kind: 'columns', left: L.expectedCash, right: amount(t.expectedCash), bold: true },
   );
   if (report.counted !== null && report.overShort !== null) {

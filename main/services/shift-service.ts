@@ -136,7 +136,7 @@ export class ShiftService {
   private totalsOf(shifts: readonly ShiftRecord[]) {
     const sales: SaleMoney[] = shifts.flatMap((s) => this.deps.shifts.sales(s));
     const movements: CashMovement[] = shifts.flatMap((s) => this.deps.shifts.movements(s.id));
-    return shiftTotals(shifts.reduce((a, s) => a + s.float, 0), sales, movements);
+    return shiftTotals(shifts.reduce((a, s) => a + s.float, 0), sales, movements, shifts.flatMap((s) => this.deps.shifts.refunds(s)));
   }
 
   private report(kind: ShiftReportView['kind'], shifts: readonly ShiftRecord[], zNumber: number | null): ShiftReportView {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CashMovement, CashMovementKind, SaleMoney } from '../core/shift/shift-totals.ts';
+import type { CashMovement, CashMovementKind, RefundMoney, SaleMoney } from '../core/shift/shift-totals.ts';
 
 export interface ShiftRecord {
   readonly id: string;
@@ -49,6 +49,7 @@ export class SqliteShifts {
   private readonly insertEvent;
   private readonly maxSequence;
   private readonly selectSales;
+  private readonly selectRefunds;
   private readonly selectDayClose;
   private readonly insertDayClose;
   private readonly countDayCloses;
@@ -73,6 +74,11 @@ export class SqliteShifts {
         s.change_given AS change,
         coalesce((SELECT sum(amount) FROM sale_tender t WHERE t.sale_id = s.id AND t.kind = 'card'), 0) AS card
       FROM sale s WHERE s.sequence BETWEEN ? AND ? ORDER BY s.sequence`);
+    // A shift's returns by time: returns take no sale sequence (they are numbered apart).
+    this.selectRefunds = db.prepare(`SELECT r.refund_total AS total,
+        coalesce((SELECT sum(amount) FROM sale_return_tender t WHERE t.return_id = r.id AND t.kind = 'cash'), 0) AS cash,
+        coalesce((SELECT sum(amount) FROM sale_return_tender t WHERE t.return_id = r.id AND t.kind <> 'cash'), 0) AS other
+      FROM sale_return r WHERE r.completed_at >= ? AND (? IS NULL OR r.completed_at <= ?) ORDER BY r.sequence`);
     this.selectDayClose = db.prepare('SELECT business_day AS businessDay, closed_at AS closedAt, z_number AS zNumber, report FROM business_day_close WHERE business_day = ?');
     this.insertDayClose = db.prepare('INSERT INTO business_day_close (business_day, closed_at, closed_by, z_number, report) VALUES (?, ?, ?, ?, ?)');
     this.countDayCloses = db.prepare('SELECT count(*) FROM business_day_close').pluck();
@@ -117,6 +123,11 @@ export class SqliteShifts {
   sales(shift: ShiftRecord): SaleMoney[] {
     const last = shift.lastSequence ?? (this.maxSequence.get() as number);
     return this.selectSales.all(shift.firstSequence, last) as SaleMoney[];
+  }
+
+  /** What the shift's returns gave back (an open shift: up to now). */
+  refunds(shift: ShiftRecord): RefundMoney[] {
+    return this.selectRefunds.all(shift.openedAt, shift.closedAt, shift.closedAt) as RefundMoney[];
   }
 
   /** Closes the shift with its blind count; its sales end at the last sale in the journal. */

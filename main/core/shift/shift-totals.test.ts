@@ -38,8 +38,15 @@ describe('shift totals', () => {
     ]);
     expect(t).toEqual({
       float: 100_000, saleCount: 2, grossSales: 8_000, cashSales: 5_000, cardSales: 3_000,
-      paidIn: 0, paidOut: 0, drops: 50_000, noSales: 1, expectedCash: 55_000,
+      paidIn: 0, paidOut: 0, drops: 50_000, noSales: 1, returnCount: 0, refunds: 0, cashRefunds: 0, expectedCash: 55_000,
     });
+  });
+
+  it('takes the cash that returns paid out of the drawer off the expected cash, and not what went back to cards', () => {
+    const sales = [{ total: 5_000, cash: 10_000, change: 5_000, card: 0 }];
+    const t = shiftTotals(100_000, sales, [], [{ total: 1_100, cash: 1_100, other: 0 }, { total: 2_000, cash: 0, other: 2_000 }]);
+    expect(t).toMatchObject({ returnCount: 2, refunds: 3_100, cashRefunds: 1_100, expectedCash: 103_900 });
+    expect(shiftTotals(100_000, sales, []).expectedCash - t.expectedCash).toBe(1_100);
   });
 
   it('calls a count above the expected cash over, below it short', () => {

@@ -8,6 +8,15 @@ export interface SaleMoney {
   readonly card: number;
 }
 
+/** What a return gave back, by where the money went (returns are their own journal entries). */
+export interface RefundMoney {
+  readonly total: number;
+  /** Paid out of the drawer. */
+  readonly cash: number;
+  /** Back to cards on the terminal, online payments and the like: never the drawer. */
+  readonly other: number;
+}
+
 export type CashMovementKind = 'drop' | 'paidIn' | 'paidOut' | 'noSale';
 
 /** Money moved in or out of the drawer outside a sale. A no-sale opens the drawer and moves nothing. */
@@ -27,18 +36,24 @@ export interface ShiftTotals {
   readonly paidOut: number;
   readonly drops: number;
   readonly noSales: number;
-  /** float + cash tendered - change + paid-in - paid-out - drops. */
+  readonly returnCount: number;
+  /** Everything the shift's returns gave back. */
+  readonly refunds: number;
+  /** What the returns paid out of the drawer. */
+  readonly cashRefunds: number;
+  /** float + cash tendered - change + paid-in - paid-out - drops - cash refunds. */
   readonly expectedCash: number;
 }
 
 /** Totals of a shift (or a business day, given several shifts' floats summed), from its sales and cash movements. Pure. */
-export function shiftTotals(float: number, sales: readonly SaleMoney[], movements: readonly CashMovement[]): ShiftTotals {
+export function shiftTotals(float: number, sales: readonly SaleMoney[], movements: readonly CashMovement[], refunds: readonly RefundMoney[] = []): ShiftTotals {
   const sum = (kind: CashMovementKind) => movements.filter((m) => m.kind === kind).reduce((a, m) => a + m.amount, 0);
   const cashIn = sales.reduce((a, s) => a + s.cash, 0);
   const change = sales.reduce((a, s) => a + s.change, 0);
   const paidIn = sum('paidIn');
   const paidOut = sum('paidOut');
   const drops = sum('drop');
+  const cashRefunds = refunds.reduce((a, r) => a + r.cash, 0);
   return {
     float,
     saleCount: sales.length,
@@ -49,7 +64,10 @@ export function shiftTotals(float: number, sales: readonly SaleMoney[], movement
     paidOut,
     drops,
     noSales: movements.filter((m) => m.kind === 'noSale').length,
-    expectedCash: float + cashIn - change + paidIn - paidOut - drops,
+    returnCount: refunds.length,
+    refunds: refunds.reduce((a, r) => a + r.total, 0),
+    cashRefunds,
+    expectedCash: float + cashIn - change + paidIn - paidOut - drops - cashRefunds,
   };
 }
 

@@ -25,6 +25,7 @@ export function ShiftReportPanel({ report }: { report: ShiftReportView }) {
     ['report.paidOut', m(tt.paidOut)],
     ['report.drops', m(tt.drops)],
     ['report.noSales', String(tt.noSales)],
+    ...(tt.returnCount > 0 ? ([['report.refunds', m(tt.refunds)], ['report.cashRefunds', m(tt.cashRefunds)]] satisfies [MessageKey, string][]) : []),
     ['report.expectedCash', m(tt.expectedCash)],
   ];
   if (report.counted !== null && report.overShort !== null) {
