@@ -6,9 +6,11 @@ import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { sampleOutboxEntry, sampleSale } from '../../fixtures/demo-store/sample-sale.ts';
 import { demoTills } from '../../fixtures/demo-store/store.ts';
+import { DEMO_STAFF } from '../../fixtures/demo-store/staff.ts';
 import { toMutationInput } from '../../sync/sale-input.ts';
 import { createHost, type Host } from './host.ts';
-import { parseTillConfig } from './till-config.ts';
+import { type TillConfigInput, parseTillConfig } from './till-config.ts';
+import { DEFAULT_RETURN_POLICY } from '../core/returns/return-policy.ts';
 import { tempDataDir } from '../store/test-helpers.ts';
 import { RETURN_SERVICE_MESSAGES } from './return-service.ts';
 
@@ -34,13 +36,13 @@ const until = async (what: string, check: () => boolean | Promise<boolean>): Pro
   throw new Error(`timed out waiting for ${what}`);
 };
 
-async function start(paymentQuery = ''): Promise<{ host: Host; central: Central; lab: Lab }> {
+async function start(paymentQuery = '', over: Partial<TillConfigInput> = {}): Promise<{ host: Host; central: Central; lab: Lab }> {
   const t = tempDataDir();
   cleanup = t.cleanup;
   central = await startCentral({ dbPath: path.join(t.dir, 'central.db') });
   lab = await startLab({});
   const endpoints = { ...lab.endpoints, payment: `${lab.endpoints.payment}${paymentQuery}` };
-  host = await createHost({ config: parseTillConfig(demoTillConfig({ centralUrl: central.url, endpoints, pollIntervalMs: 200 })), dataDir: t.dir });
+  host = await createHost({ config: parseTillConfig({ ...demoTillConfig({ centralUrl: central.url, endpoints, pollIntervalMs: 200 }), ...over }), dataDir: t.dir });
   const h = host;
   await until('the first pull', () => h.sync.status().lastPullAt !== null);
   await call(h.handlers['session.signIn']({ pin: '1234' }));
@@ -110,6 +112,25 @@ describe('the returns desk', () => {
     // The drawer paid the refund: the shift expects that much less cash.
     const x = await call(h.handlers['report.x']({}));
     expect(x.totals).toMatchObject({ cashSales: water.price, returnCount: 1, refunds: water.price, cashRefunds: water.price, expectedCash: 50_000 });
+  });
+
+  it('applies the configured return policy: past its days an item comes back only with a supervisor, who is recorded', async () => {
+    // Ramen may come back on the day of the sale only (0 days): anything later is past the window.
+    const returnPolicy = { ...DEFAULT_RETURN_POLICY, daysByCategory: { ramen: 0 }, unopenedOnly: [...DEFAULT_RETURN_POLICY.unopenedOnly], noReturn: [] };
+    const { host: h, central: c } = await start('', { returnPolicy });
+    const receipt = await sell(h, [ramen.barcode], 'cash');
+    await new Promise((r) => setTimeout(r, 20));
+    const found = await call(h.handlers['return.find']({ code: receipt }));
+    expect(found.lines[0]?.policy).toMatchObject({ code: 'return_window_passed' });
+    const lines = [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'unopened' as const, disposition: 'restock' as const }];
+
+    expect(await h.handlers['return.commit']({ saleId: found.saleId, lines })).toMatchObject({ ok: false, error: { code: 'return_policy' } });
+    expect(await h.handlers['return.commit']({ saleId: found.saleId, lines, supervisorPin: '2345' })).toMatchObject({ ok: false, error: { code: 'pin_wrong' } });
+    // Tried twice without a supervisor: nothing was taken back.
+    expect((await call(h.handlers['return.find']({ code: receipt }))).lines[0]).toMatchObject({ returnable: 1 });
+    await call(h.handlers['return.commit']({ saleId: found.saleId, lines, supervisorPin: '5678' }));
+    await until('the approved return at the central server', () => c.admin.returns(receipt).length === 1);
+    expect(c.admin.returns(receipt)[0]?.approvedBy).toBe(DEMO_STAFF.supervisor.id);
   });
 
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
