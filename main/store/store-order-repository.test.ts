@@ -26,14 +26,22 @@ const handout = { handoutId: 'h1', orderNumber: '2611250001', staffId: 's1', han
 
 describe('the store orders on the till', () => {
   it('applies the order stream page by page with its cursor; a reset starts over', () => {
-    orders.applyPage('order', [testOrder(), testOrder({ id: 'o-2', number: '2611250002', fulfilment: 'DELIVERY', state: 'DELIVERED' })], 'c1', false);
+    const now = new Date('2026-11-25T06:00:00.000Z');
+    orders.applyPage('order', [testOrder(), testOrder({ id: 'o-2', number: '2611250002', fulfilment: 'DELIVERY', state: 'DELIVERED' })], 'c1', false, now);
     expect(orders.cursor('order')).toBe('c1');
     expect(orders.pickupOrders().map((o) => o.number)).toEqual(['2611250001']);
     expect(orders.recent().map((o) => o.number).sort()).toEqual(['2611250001', '2611250002']);
-    orders.applyPage('order', [testOrder({ state: 'READY', version: 3 })], 'c2', false);
+    orders.applyPage('order', [testOrder({ state: 'READY', version: 3 })], 'c2', false, now);
     expect(orders.byNumber('2611250001')).toMatchObject({ state: 'READY', version: 3 });
     orders.applyPage('order', [], 'c0', true);
     expect(orders.recent()).toEqual([]);
+  });
+
+  it('lets finished orders older than 90 days go, and keeps open ones of any age', () => {
+    const old = '2026-08-01T00:00:00.000Z';
+    orders.applyPage('order', [testOrder({ placedAt: old, state: 'COLLECTED' }), testOrder({ id: 'o-2', number: '2611250002', placedAt: old, state: 'READY' })], 'c1', false,
+      new Date('2026-11-25T00:00:00.000Z'));
+    expect(orders.recent().map((o) => o.number)).toEqual(['2611250002']);
   });
 
   it('writes an offline hand-out, its journal row and its outbox row in one transaction, and the outbox reads it back as the centre\'s input', () => {

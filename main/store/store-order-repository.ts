@@ -5,6 +5,9 @@ import type { StoreOrder } from '../core/pickup/store-order.ts';
 import type { OrderMutation } from '../core/pickup/order-mutation.ts';
 import { counterTaker } from './counters.ts';
 
+/** How long a finished online order stays on the till (the order stream sends those of the last 90 days). */
+export const KEEP_DAYS = 90;
+
 export interface HandoutRecord {
   readonly handoutId: string;
   readonly orderNumber: string;
@@ -56,12 +59,17 @@ export class SqliteStoreOrders {
     return (this.getCursor.get(stream) as string | undefined) ?? null;
   }
 
-  /** Applies a page of the order stream and its cursor in one transaction. */
-  applyPage(stream: string, items: readonly StoreOrder[], cursor: string, reset: boolean): void {
-    const at = new Date().toISOString();
+  /**
+   * Applies a page of the order stream and its cursor in one transaction. Finished orders placed
+   * more than KEEP_DAYS ago leave the till (the centre keeps them): only what the counter needs stays.
+   */
+  applyPage(stream: string, items: readonly StoreOrder[], cursor: string, reset: boolean, now: Date = new Date()): void {
+    const at = now.toISOString();
+    const before = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
     this.db.transaction(() => {
       if (reset) this.db.exec('DELETE FROM store_order');
       for (const o of items) this.put(o, at);
+      this.db.prepare("DELETE FROM store_order WHERE state IN ('COLLECTED', 'DELIVERED', 'CANCELLED') AND placed_at < ?").run(before);
       this.setCursor.run(stream, cursor, at);
     })();
   }
