@@ -94,11 +94,15 @@ const timelineReply = z.object({
     .nullable(),
 });
 
+const couponClaimReply = z.object({ claimCoupons: z.object({ claimed: z.array(z.string()), refused: z.array(z.string()) }) });
+
 export interface LoyaltyClient {
   memberChanges(after: string | null, first: number): Promise<CentralResult<Page<MemberStreamItem>>>;
   couponChanges(after: string | null, first: number): Promise<CentralResult<Page<CouponStreamItem>>>;
   claimPoints(input: { claimId: string; memberId: string; saleId: string; points: number; expectedVersion: number }): Promise<CentralResult<PointsClaim>>;
   memberTimeline(memberId: string): Promise<CentralResult<MemberTimeline | null>>;
+  claimCoupons(input: { memberId: string; saleId: string; couponIds: readonly string[] }): Promise<CentralResult<{ claimed: readonly string[]; refused: readonly string[] }>>;
+  releaseCoupons(saleId: string): Promise<CentralResult<number>>;
 }
 
 /** The loyalty calls of the central API: the member and coupon streams, and points claims (online only). */
@@ -111,6 +115,14 @@ export function createLoyaltyClient(call: CentralCall): LoyaltyClient {
     async couponChanges(after, first) {
       const r = await call(operations.couponChanges, { after, first }, couponReply);
       return r.ok ? { ok: true, value: r.value.couponChanges } : r;
+    },
+    async claimCoupons(input) {
+      const r = await call(operations.claimCoupons, { input }, couponClaimReply);
+      return r.ok ? { ok: true, value: r.value.claimCoupons } : r;
+    },
+    async releaseCoupons(saleId) {
+      const r = await call(operations.releaseCoupons, { saleId }, z.object({ releaseCoupons: z.number().int() }));
+      return r.ok ? { ok: true, value: r.value.releaseCoupons } : r;
     },
     async memberTimeline(memberId) {
       const r = await call(operations.memberTimeline, { memberId }, timelineReply);

@@ -19,6 +19,8 @@ export const operations = {
   couponChanges: load('coupon-changes'),
   claimPoints: load('claim-points'),
   memberTimeline: load('member-timeline'),
+  claimCoupons: load('claim-coupons'),
+  releaseCoupons: load('release-coupons'),
   saleByReceipt: load('sale-by-receipt'),
   raiseStaffCall: load('raise-staff-call'),
   closeStaffCall: load('close-staff-call'),

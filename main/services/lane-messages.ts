@@ -1,5 +1,6 @@
 /** Every message the lane sends to people, in one place so tests can pin them. English; the renderer localizes by code. */
 export const LANE_MESSAGES = {
+  couponUsed: 'a coupon on this sale was already used on another sale: it was taken off; check the new total',
   notSignedIn: 'sign in with a staff PIN first',
   pinWrong: 'that PIN does not match any staff member',
   productUnknown: (code: string) => `no product has the barcode ${code}`,

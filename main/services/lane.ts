@@ -31,6 +31,7 @@ import type { SaleMember } from '../core/loyalty/member.ts';
 import type { Tender } from '../core/tender.ts';
 import type { LaneLoyalty } from './loyalty-lane.ts';
 import { type Fulfilment, orderForLater, takeNow } from '../core/saved-sale.ts';
+import { type CashReceiptIdKind, type CashReceiptPurpose, cashReceiptRequest } from '../core/cash-receipt.ts';
 
 export type LaneResult<T> = Result<T, ApiErrorCode>;
 
@@ -326,6 +327,20 @@ export class Lane {
     });
   }
 
+  /** The customer asks for a cash receipt (현금영수증) for this sale, or takes the request back (null). */
+  requestCashReceipt(request: { purpose: CashReceiptPurpose; idKind: CashReceiptIdKind; identifier: string } | null): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      if (request === null) {
+        const { cashReceipt: _dropped, ...rest } = this.sale;
+        return this.update(rest);
+      }
+      const r = cashReceiptRequest(request.purpose, request.idKind, request.identifier);
+      return r.ok ? this.update({ ...this.sale, cashReceipt: r.value }) : fail(r.code, r.message);
+    });
+  }
+
   takeNow(lineId: string): Promise<LaneResult<SaleView>> {
     return this.queue.run(() => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
@@ -386,9 +401,11 @@ export class Lane {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
       if (ageCheckPending(this.sale.basket)) return fail('age_check_required', M.ageCheckRequired);
-      const prepared = await prepare(this.sale, amountDue(this.sale, this.deps.rules));
+      const held = await this.couponsHeld(this.sale);
+      if (!held.ok) return held;
+      const prepared = await prepare(held.value, amountDue(held.value, this.deps.rules));
       if (!prepared.ok) return prepared;
-      const r = applyTender(this.sale, prepared.value, this.deps.rules);
+      const r = applyTender(held.value, prepared.value, this.deps.rules);
       if (!r.ok) return fail('sale_error', r.message);
       return this.settle(r.value);
     });
@@ -401,17 +418,32 @@ export class Lane {
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
       if (this.sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
       this.deps.drafts.clear();
+      this.deps.loyalty?.cancelled?.(this.sale);
       this.sale = null;
       this.deps.events.sale(null);
       return ok({});
     });
   }
 
+  /**
+   * Before a sale's first tender, its member's single-use coupons are claimed at the centre. One
+   * another sale already took is dropped: the sale is repriced and the cashier sees the new total.
+   */
+  private async couponsHeld(sale: OpenSale): Promise<LaneResult<OpenSale>> {
+    if (sale.tenders.length > 0 || !this.deps.loyalty?.beforeFirstTender) return ok(sale);
+    const refused = await this.deps.loyalty.beforeFirstTender(sale);
+    if (refused.length === 0) return ok(sale);
+    this.update(sale);
+    return fail('coupon_used', M.couponUsed);
+  }
+
   payCash(received: number): Promise<LaneResult<PaymentReply>> {
     return this.queue.run(async () => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
-      const r = applyTender(this.sale, { id: this.deps.ids.newId(), kind: 'cash', amount: received }, this.deps.rules);
+      const held = await this.couponsHeld(this.sale);
+      if (!held.ok) return held;
+      const r = applyTender(held.value, { id: this.deps.ids.newId(), kind: 'cash', amount: received }, this.deps.rules);
       if (!r.ok) return fail(r.code === 'age_check_required' ? 'age_check_required' : 'sale_error', r.message);
       return this.settle(r.value);
     });
@@ -423,6 +455,8 @@ export class Lane {
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
       if (!this.deps.payment) return fail('payment_failed', M.noTerminal);
       if (ageCheckPending(this.sale.basket)) return fail('age_check_required', M.ageCheckRequired);
+      const held = await this.couponsHeld(this.sale);
+      if (!held.ok) return held;
       const due = amountDue(this.sale, this.deps.rules);
       if (due <= 0) return fail('sale_error', M.basketEmpty);
       const outcome = await this.deps.payment.authorize({

@@ -9,4 +9,8 @@ export interface LaneLoyalty {
   beforeCommit(sale: OpenSale): OpenSale;
   /** After commit: the member's points and coupons on the till move at once (the centre's ledger follows). */
   afterCommit(sale: CompletedSale): void;
+  /** Before the first tender: claims the sale's single-use coupons; answers those another sale already took. */
+  beforeFirstTender?(sale: OpenSale): Promise<readonly string[]>;
+  /** The sale was cancelled unpaid: coupons it claimed go back to the member. */
+  cancelled?(sale: OpenSale): void;
 }

@@ -7,7 +7,7 @@ import { type MemberRecord, maskName, maskPhone, readLookupQuery, saleMemberOf }
 import { type EnrolError, type MemberMutation, checkEnrolment } from '../core/loyalty/member-mutation.ts';
 import { DEFAULT_PROGRAMME, type LoyaltyProgramme, earnPoints } from '../core/loyalty/programme.ts';
 import { checkRedeem } from '../core/loyalty/redeem.ts';
-import { couponPromotion, couponsUsed, usableCoupons } from '../core/loyalty/coupon.ts';
+import { COUPON_PREFIX, couponPromotion, couponsUsed, usableCoupons } from '../core/loyalty/coupon.ts';
 import { saleTotals } from '../core/sale.ts';
 import type { TaxRules } from '../core/tax.ts';
 import { type SqliteMembers, memberPhoneHash } from '../store/member-repository.ts';
@@ -45,7 +45,7 @@ export interface MemberServiceDeps {
   readonly members: SqliteMembers;
   /** The lane (a getter: the lane is built with this service's hooks). */
   readonly lane: () => Lane;
-  readonly client: Pick<LoyaltyClient, 'claimPoints'> & Partial<Pick<LoyaltyClient, 'memberTimeline'>>;
+  readonly client: Pick<LoyaltyClient, 'claimPoints'> & Partial<Pick<LoyaltyClient, 'memberTimeline' | 'claimCoupons' | 'releaseCoupons'>>;
   /** The store's configuration (config stream): loyalty.programme and offline.pointsRedeemCap. */
   readonly config: { get(key: string): unknown };
   /** Whether the last sync round reached the centre. */
@@ -235,6 +235,22 @@ export class MemberService {
             couponIds: couponsUsed(totals.savings),
           },
         };
+      },
+      beforeFirstTender: async (sale) => {
+        const m = sale.member;
+        const couponIds = m ? couponsUsed(saleTotals(sale, this.deps.rules).savings) : [];
+        const claim = this.deps.client.claimCoupons;
+        // Offline the coupon is used as the till knows it; the centre flags a reuse when the sale arrives.
+        if (!m || couponIds.length === 0 || !claim || !this.deps.online()) return [];
+        const r = await claim({ memberId: m.id, saleId: sale.id, couponIds });
+        if (!r.ok) return [];
+        // Taken by another sale: used, as far as this till is concerned, so it is no longer offered.
+        if (r.value.refused.length > 0) this.deps.members.recordSale(m.id, 0, r.value.refused);
+        return r.value.refused;
+      },
+      cancelled: (sale) => {
+        const release = this.deps.client.releaseCoupons;
+        if (sale.member && release && (sale.promotions ?? []).some((p) => p.id.startsWith(COUPON_PREFIX))) void release(sale.id).catch(() => undefined);
       },
       afterCommit: (sale) => {
         const l = sale.loyalty;

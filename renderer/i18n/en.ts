@@ -477,6 +477,7 @@ export const en: Messages = {
   'error.enrol_phone': 'Check the mobile number (010…); it may already belong to a member.',
   'error.enrol_name': 'Type the name.',
   'error.enrol_terms': 'The customer must agree to the terms to enrol.',
+  'error.coupon_used': 'A coupon was already used on another sale and was taken off: check the new total.',
   'timeline.show': 'History and suggestions',
   'timeline.purchases': 'Latest purchases',
   'timeline.noPurchases': 'No purchases yet.',

@@ -476,6 +476,7 @@ export const ko = {
   'error.enrol_phone': '휴대폰 번호(010…)를 확인하세요. 이미 가입된 번호일 수 있습니다.',
   'error.enrol_name': '이름을 입력하세요.',
   'error.enrol_terms': '이용약관에 동의해야 가입할 수 있습니다.',
+  'error.coupon_used': '이 쿠폰은 다른 거래에서 이미 사용되어 빠졌습니다. 바뀐 합계를 확인하세요.',
   'timeline.show': '회원 이력·추천',
   'timeline.purchases': '최근 구매',
   'timeline.noPurchases': '구매 기록이 없습니다.',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { type Central, startCentral } from '../../fixtures/central/server.ts';
 import { demoProducts, DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
-import { DEMO_ADMIN_TOKEN } from '../../fixtures/demo-store/store.ts';
+import { DEMO_ADMIN_TOKEN, demoTills } from '../../fixtures/demo-store/store.ts';
 import { launchChromium } from '../support/browser.ts';
 import { lanePage, won } from '../support/lane-page.ts';
 import { startTillRig, type TillRig } from '../support/till-rig.ts';
@@ -25,6 +25,7 @@ const product = (name: string) => {
 };
 const cushion = product('쿠션 팩트'); // 28,000
 const toner = product('토너 200ml'); // 18,000
+const otherTillToken = demoTills[1]?.token ?? '';
 
 let rig: TillRig;
 let browser: Browser;
@@ -73,6 +74,16 @@ function tillVersion(id: string): number | undefined {
   const db = new BetterSqlite3(path.join(rig.dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
   try {
     return db.prepare('SELECT balance_version FROM member WHERE id = ?').pluck().get(id) as number | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** A coupon the till holds (its catalog.db, read-only). */
+function tillCoupon(id: string): boolean {
+  const db = new BetterSqlite3(path.join(rig.dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT 1 FROM member_coupon WHERE id = ? AND used = 0').get(id) !== undefined;
   } finally {
     db.close();
   }
@@ -193,6 +204,30 @@ describe('a member at the lane', () => {
     await page.getByRole('alertdialog', { name: '거래 취소' }).waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(total).toBe(won(0));
+  });
+
+  it('takes a coupon off at payment when another till already used it, and shows the new total', async () => {
+    await admin(rig.central.url, 'mutation ($i: IssueCouponInput!) { issueCoupon(input: $i) }', {
+      i: { id: 'cpn-e2e-once', memberId: 'mem-demo-0002', nameKo: '500원 쿠폰', rule: JSON.stringify({ kind: 'basket_threshold', minTotal: 1000, amountOff: 500 }) },
+    });
+    await waitFor('the coupon on the till', () => (tillCoupon('cpn-e2e-once') ? true : undefined));
+    await lane.ring(ramen.barcode);
+    await findMember('5678');
+    await dialog('회원 조회').getByRole('list', { name: '찾은 회원' }).getByRole('button').filter({ hasText: '박*수' }).click();
+    await expect.poll(total).toBe(won(ramen.price - 500));
+    // Meanwhile the member used it at another till (the centre has it claimed for that sale).
+    const claimed = await fetch(rig.central.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${otherTillToken}` },
+      body: JSON.stringify({ query: 'mutation ($i: CouponClaimInput!) { claimCoupons(input: $i) { claimed } }', variables: { i: { memberId: 'mem-demo-0002', saleId: 'elsewhere', couponIds: ['cpn-e2e-once'] } } }),
+    });
+    expect(await claimed.json()).toEqual({ data: { claimCoupons: { claimed: ['cpn-e2e-once'] } } });
+    await lane.payCash();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('다른 거래에서 이미 사용'));
+    await expect.poll(total).toBe(won(ramen.price));
+    await lane.payCash();
+    await lane.receiptNumber();
+    await lane.newSale();
   });
 
   it('enrols a customer at the counter with the terms and, apart, marketing, and sends their deletion request to the centre', async () => {
