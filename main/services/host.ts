@@ -170,7 +170,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const kioskLog = new SqliteKioskEvents(dbs.till);
   const staffCallClient = createStaffCallClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));
   const kiosk = config.role === 'kiosk'
-    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient, pickup, looseItems: new SqliteLooseItems(dbs.catalog) })
+    ? await KioskService.start({ lane, bus: events, log: kioskLog, staff, config: config.kiosk, identity, centralUrl: config.central.url, clock, ids, relay: staffCallClient, pickup, looseItems: new SqliteLooseItems(dbs.catalog), members: memberService })
     : null;
   // Staff tills hear of the kiosks' calls through the central API (the kiosks may be anywhere in the store).
   const staffCalls = config.role === 'lane' || config.role === 'pickup'
@@ -266,6 +266,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.cancel': async () => reply(await lane.cancel()),
     'sale.orderForLater': async ({ lineId, fulfilment }) => reply(await lane.orderForLater(lineId, fulfilment)),
     'sale.takeNow': async ({ lineId }) => reply(await lane.takeNow(lineId)),
+    'sale.cashReceipt': async (input) => reply(await lane.requestCashReceipt('clear' in input ? null : input)),
     'shift.current': async () => ({ ok: true, value: shifts.current() }),
     'shift.open': async ({ float }) => reply(shifts.open(float)),
     'shift.cash': async ({ kind, amount, reason }) => reply(await shifts.cash(kind, amount, reason)),

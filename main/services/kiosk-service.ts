@@ -9,6 +9,7 @@ import {
   basketChanged,
   canPay,
   idle,
+  isMemberAppCode,
   paid,
   paymentDeclined,
   paymentStarted,
@@ -53,6 +54,7 @@ export const KIOSK_MESSAGES = {
   paymentInFlight: 'the card terminal is taking a payment: scan again when it is done',
   lineNotFound: 'that line is not in the basket',
   orderUnknown: 'this till does not know that order',
+  memberUnknown: 'no member with that app code on this till',
   orderClosed: (n: string) => `order ${n} was already collected or cancelled`,
   fullPhoneRequired: 'at a kiosk a member is found by the whole mobile number or the app QR code',
   productUnknown: (code: string) => `no product with the barcode ${code}`,
@@ -71,6 +73,8 @@ export interface KioskDeps {
   readonly centralUrl: string;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** Members on the till: the app's QR scanned at the kiosk identifies the customer. */
+  readonly members?: { lookup(raw: string): Result<readonly { id: string }[], string>; attach(memberId: string): Promise<Result<SaleView, string>> };
   /** Items for the picture grid (by the configured categories). */
   readonly looseItems?: Pick<SqliteLooseItems, 'byCategories'>;
   /** The store's online orders on this till: a customer scanning an order QR is found here. */
@@ -219,6 +223,7 @@ export class KioskService {
   async scan(code: string, source: 'camera' | 'wedge' | 'manual' | 'scanner'): Promise<KioskResult<KioskView>> {
     if (this.session.payment === 'in_flight') return fail('payment_in_flight', KIOSK_MESSAGES.paymentInFlight);
     if (parseOrderQr(code)) return this.collectOrder(code);
+    if (isMemberAppCode(code)) return this.identifyMember(code);
     if (this.session.phase === 'paying') this.session = backToBasket(this.session, this.now());
     const r = await this.deps.lane.scan(code, source === 'wedge' || source === 'manual' ? source : 'scanner');
     if (!r.ok) return r;
@@ -239,6 +244,20 @@ export class KioskService {
     const s = this.session.phase === 'attract' || this.session.phase === 'receipt' ? start(this.fresh(this.session.language), this.session.language, now) : this.session;
     this.pickup = { number: order.number, customerName: order.customerName, itemCount: order.itemCount, ready: order.desk === 'to_collect', waitAt: { ...this.deps.config.pickupWaitAt } };
     return ok(this.commit(raise(touch(s, now), 'pickup', this.newId(), now)));
+  }
+
+  private async identifyMember(token: string): Promise<KioskResult<KioskView>> {
+    const found = this.deps.members?.lookup(token) ?? fail('member_unknown', KIOSK_MESSAGES.memberUnknown);
+    const member = found.ok && found.value.length === 1 ? found.value[0] : undefined;
+    if (!member) {
+      const message = found.ok ? KIOSK_MESSAGES.memberUnknown : found.message;
+      this.deps.bus.emit('scanRejected', { code: token, reason: 'member_unknown', message });
+      return fail('member_unknown', message);
+    }
+    if (this.session.phase === 'attract' || this.session.phase === 'receipt') this.commit(start(this.fresh(this.session.language), this.session.language, this.now()));
+    const r = await this.deps.members?.attach(member.id);
+    if (r && !r.ok) return r;
+    return ok(this.view());
   }
 
   looseItems(): Product[] {

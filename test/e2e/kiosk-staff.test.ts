@@ -239,7 +239,7 @@ describe('collecting an online order at the kiosk', () => {
 });
 
 describe('items without a barcode', () => {
-  it('are picked from the picture grid with a quantity, priced from the catalog', async () => {
+  it('are picked from the picture grid with a quantity, priced from the catalog; the membership app QR identifies the customer', async () => {
     const { page } = session;
     const bunch = demoProducts.find((p) => p.name['ko'] === '바나나 1송이');
     if (!bunch) throw new Error('no 바나나 1송이 in the demo store');
@@ -258,5 +258,11 @@ describe('items without a barcode', () => {
     const row = basket().getByRole('row', { name: new RegExp(bunch.name['ko'] ?? '') });
     await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe('2');
     await expect.poll(() => page.getByRole('region', { name: '합계' }).getByLabel('합계').textContent()).toBe(won(bunch.price * 2));
+
+    // The membership app's QR at the scanner identifies the customer (masked), instead of ringing an item.
+    session.rig.lab.scanner.scan('M1:demo-seoyeon-91cd');
+    await expect.poll(() => page.getByRole('region', { name: '합계' }).textContent()).toContain('회원 이*연 (010-****-3333)');
+    session.rig.lab.scanner.scan('M1:nobody-0000');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('멤버십 코드를 찾을 수 없습니다');
   });
 });

@@ -7,6 +7,7 @@ import {
   basketChanged,
   canPay,
   idle,
+  isMemberAppCode,
   paid,
   paymentDeclined,
   paymentStarted,
@@ -122,5 +123,12 @@ describe('kiosk session', () => {
         }
       }),
     );
+  });
+
+  it('tells a membership app code from a product barcode or an order QR', () => {
+    expect(isMemberAppCode('M1:demo-minji-7f3a9c')).toBe(true);
+    expect(isMemberAppCode('8801234567893')).toBe(false);
+    expect(isMemberAppCode('omni-order:12345678:ABCDEF')).toBe(false);
+    expect(isMemberAppCode('M1:')).toBe(false);
   });
 });

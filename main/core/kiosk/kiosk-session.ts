@@ -158,3 +158,9 @@ export function idle(s: KioskSession, now: number, policy: KioskPolicy): IdleAct
 }
 
 export const warned = (s: KioskSession): KioskSession => ({ ...s, idleWarning: true });
+
+/**
+ * The membership app's QR code (and card) carries a versioned token, `M1:...`: at a kiosk a scan of
+ * it identifies the member instead of ringing an item. Anything else goes to the catalog.
+ */
+export const isMemberAppCode = (code: string): boolean => /^M\d{1,2}:[A-Za-z0-9_-]{4,120}$/.test(code.trim());
