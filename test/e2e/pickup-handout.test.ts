@@ -65,13 +65,14 @@ describe('a till configured as a pickup desk', () => {
 
     // The customer refuses the water at the counter: refunded to the online payment.
     await panel.getByLabel(`${water.name['ko'] ?? ''} 수령 거부 수량`).fill('1');
+    await panel.getByLabel(`${water.name['ko'] ?? ''} 거부 사유`).selectOption({ label: '파손·불량' });
     await panel.getByRole('button', { name: '인계', exact: true }).click();
     const done = panel.getByRole('status', { name: '상품 인계' });
     await expect.poll(() => done.textContent()).toContain('인계 완료 (본사 확인)');
     expect(await done.textContent()).toContain(`환불 예정 ₩${water.price.toLocaleString('en-US')}`);
     const central = rig.central.admin.onlineOrder(collect.number);
     expect(central).toMatchObject({ state: 'COLLECTED' });
-    expect(central?.refunds).toEqual([expect.objectContaining({ lineId: 'L2', amount: water.price, reason: 'refused_at_counter' })]);
+    expect(central?.refunds).toEqual([expect.objectContaining({ lineId: 'L2', amount: water.price, reason: 'refused_at_counter:damaged' })]);
     const receipt = await waitFor('the pickup receipt', () => rig.lab.printer.receipts().find((r) => r.lines.some((l) => l.includes(collect.number))));
     expect(receipt.lines.join('\n')).toContain('수령 거부 (환불)');
 

@@ -7,6 +7,10 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 
 type Proof = MethodInput<'pickup.find'>['proof'];
 
+/** Why a customer refuses a line at the counter (recorded with its refund). */
+const REFUSAL_REASONS = ['damaged', 'wrong_item', 'not_wanted'] as const;
+type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 interface Props {
   readonly client: TillClient;
   readonly order: PickupOrderDetail;
@@ -23,6 +27,7 @@ export function PickupOrderPanel({ client, order, proof, onChanged, onFailure, o
   const [staging, setStaging] = useState(order.stagingLocation ?? '');
   const [substitutes, setSubstitutes] = useState<Record<string, string>>({});
   const [refusals, setRefusals] = useState<Record<string, string>>({});
+  const [reasons, setReasons] = useState<Record<string, RefusalReason>>({});
   const [done, setDone] = useState<MethodOutput<'pickup.handOut'> | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,7 +50,7 @@ export function PickupOrderPanel({ client, order, proof, onChanged, onFailure, o
     if (!proof || busy) return;
     setBusy(true);
     const list = order.lines
-      .map((l) => ({ lineId: l.lineId, refused: Number(refusals[l.lineId] ?? '0') || 0, reason: null }))
+      .map((l) => ({ lineId: l.lineId, refused: Number(refusals[l.lineId] ?? '0') || 0, reason: reasons[l.lineId] ?? 'not_wanted' }))
       .filter((r) => r.refused > 0);
     const r = await client.invoke('pickup.handOut', { number: order.number, proof, refusals: list });
     setBusy(false);
@@ -118,6 +123,19 @@ export function PickupOrderPanel({ client, order, proof, onChanged, onFailure, o
                     value={refusals[l.lineId] ?? '0'}
                     onChange={(e) => setRefusals({ ...refusals, [l.lineId]: e.target.value })}
                   />
+                  {Number(refusals[l.lineId] ?? '0') > 0 ? (
+                    <select
+                      aria-label={t('pickup.refuse.reasonFor', { name: name(l) })}
+                      value={reasons[l.lineId] ?? 'not_wanted'}
+                      onChange={(e) => setReasons({ ...reasons, [l.lineId]: e.target.value as RefusalReason })}
+                    >
+                      {REFUSAL_REASONS.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`pickup.refuse.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : null}
                 </td>
               ) : null}
             </tr>
