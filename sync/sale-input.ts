@@ -48,6 +48,8 @@ export interface SaleInput {
   } | null;
   /** Save the sale: lines paid here that the centre turns into online orders (absent when none). */
   readonly savedOrders?: readonly SavedOrderInput[];
+  /** 현금영수증: the centre reports it to the tax service (absent when none was asked for). */
+  readonly cashReceipt?: { readonly purpose: 'DEDUCTION' | 'EXPENSE'; readonly idKind: 'PHONE' | 'CARD' | 'BUSINESS'; readonly identifier: string; readonly amount: number };
 }
 
 /** SavedOrderInput in schema.graphql: one online order made of a sale's ordered lines. */
@@ -119,6 +121,9 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       ? { loyalty: { memberId: sale.loyalty.memberId, pointsEarned: sale.loyalty.pointsEarned, pointsRedeemed: sale.loyalty.pointsRedeemed, couponIds: [...sale.loyalty.couponIds] } }
       : {}),
     ...(sale.ordered && sale.ordered.length > 0 ? { savedOrders: savedOrders(sale.receiptNumber, sale.ordered).map(toSavedOrderInput) } : {}),
+    ...(sale.cashReceipt
+      ? { cashReceipt: { purpose: sale.cashReceipt.purpose === 'deduction' ? 'DEDUCTION' : 'EXPENSE', idKind: sale.cashReceipt.idKind === 'phone' ? 'PHONE' : sale.cashReceipt.idKind === 'card' ? 'CARD' : 'BUSINESS', identifier: sale.cashReceipt.identifier, amount: sale.cashReceipt.amount } as const }
+      : {}),
   };
 }
 

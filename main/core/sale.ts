@@ -1,5 +1,6 @@
 import { type Basket, type BasketLine, ageCheckPending, emptyBasket } from './basket.ts';
 import { type OrderedLine, liveOrderedLines } from './saved-sale.ts';
+import { type CashReceiptRequest, cashReceiptAmount } from './cash-receipt.ts';
 import { type PaymentState, type Tender, paymentState } from './tender.ts';
 import { type TaxRules, breakDownTax } from './tax.ts';
 import { money } from './money.ts';
@@ -27,6 +28,8 @@ export interface OpenSale {
   readonly loyalty?: SaleLoyalty | undefined;
   /** Lines paid here and ordered for pickup at another store or delivery (main/core/saved-sale.ts). */
   readonly ordered?: readonly OrderedLine[] | undefined;
+  /** The customer asked for a cash receipt (현금영수증, main/core/cash-receipt.ts). */
+  readonly cashReceipt?: CashReceiptRequest | undefined;
 }
 
 export interface SaleTotals {
@@ -68,6 +71,8 @@ export interface CompletedSale {
   readonly loyalty?: SaleLoyalty | undefined;
   /** Live lines ordered for later: the central API makes online orders of them (main/core/saved-sale.ts). */
   readonly ordered?: readonly OrderedLine[] | undefined;
+  /** A cash receipt for what was paid in cash (absent when none was asked for or no cash was kept). */
+  readonly cashReceipt?: (CashReceiptRequest & { readonly amount: number }) | undefined;
 }
 
 export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
@@ -160,7 +165,16 @@ export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxR
     change: state.change,
     ...(sale.loyalty ? { loyalty: sale.loyalty } : {}),
     ...(liveOrderedLines(sale).length > 0 ? { ordered: liveOrderedLines(sale) } : {}),
+    ...cashReceiptOf(sale, totals.total, state.change),
   });
+}
+
+/** The cash receipt a completed sale carries: for the cash kept, only when asked for and some cash was kept. */
+function cashReceiptOf(sale: OpenSale, total: number, change: number): { cashReceipt?: CashReceiptRequest & { amount: number } } {
+  if (!sale.cashReceipt) return {};
+  const cash = sale.tenders.reduce((a, t) => a + (t.kind === 'cash' ? t.amount : 0), 0);
+  const amount = cashReceiptAmount(total, cash, change);
+  return amount > 0 ? { cashReceipt: { ...sale.cashReceipt, amount } } : {};
 }
 
 /** Receipt numbers are for people: store-till-sequence, e.g. 0001-01-000042. */

@@ -50,7 +50,7 @@ import { ReturnService } from './return-service.ts';
 import { returnHandlers } from './return-handlers.ts';
 import { SqliteReturns } from '../store/return-repository.ts';
 import { SqlitePriceHistory } from '../store/price-history-repository.ts';
-import { createSaleLookup } from '../../sync/sale-lookup.ts';
+import { createOrderReturnClaim, createSaleLookup } from '../../sync/sale-lookup.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -217,6 +217,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     priceHistory: new SqlitePriceHistory(dbs.catalog),
     lookup: createSaleLookup(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
     orders: new SqliteStoreOrders(dbs.till),
+    claimOrderReturn: createOrderReturnClaim(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
     signedIn: () => lane.signedIn,
     printer: devices.printer,
     payment: devices.payment,

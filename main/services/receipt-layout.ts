@@ -6,6 +6,7 @@ import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
 import { RECEIPT_LABELS, receiptLanguageOf } from './receipt-labels.ts';
 import { loyaltyBlocks, pointsTenderBlock } from './loyalty-receipt.ts';
 import { savedOrderBlocks } from './saved-sale-receipt.ts';
+import { cashReceiptBlocks } from './cash-receipt-print.ts';
 
 export interface ReceiptOptions {
   readonly cashierName: string;
@@ -80,6 +81,7 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
   if (sale.change > 0) blocks.push({ kind: 'columns', left: L.change, right: amount(sale.change), bold: true });
   blocks.push(...loyaltyBlocks(sale, lang, store.locale));
   blocks.push(...savedOrderBlocks(sale, lang));
+  blocks.push(...cashReceiptBlocks(sale, lang, amount));
   blocks.push(
     { kind: 'rule' },
     { kind: 'barcode', data: sale.receiptNumber },

@@ -4,6 +4,7 @@ import { ageCheckPending, lineAmount } from '../core/basket.ts';
 import type { TaxRules } from '../core/tax.ts';
 import type { Tender } from '../core/tender.ts';
 import type { CompletedSaleView, SaleView } from '../api/contract.ts';
+import { maskedCashReceiptId } from '../core/cash-receipt.ts';
 import { memberOnSale } from './loyalty-views.ts';
 
 /** Projections of the core's sale for the renderer: the contract's view types, nothing more. */
@@ -49,6 +50,7 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
     },
     savings: totals.savings.map((x) => ({ label: { ...x.label }, amount: x.amount })),
     ageCheckPending: ageCheckPending(sale.basket),
+    ...(sale.cashReceipt ? { cashReceipt: { purpose: sale.cashReceipt.purpose, masked: maskedCashReceiptId(sale.cashReceipt) } } : {}),
     payment: { paid: pay.paid, due: pay.due, change: pay.change },
     tenders: sale.tenders.map(tenderView),
     member: memberOnSale(sale, totals.savings),

@@ -44,6 +44,8 @@ export const saleToolKeys = {
   cancelSale: 'Alt+X',
   /** Save the sale: order the selected line for pickup elsewhere or delivery. */
   orderForLater: 'Alt+O',
+  /** 현금영수증: a cash receipt for this sale's cash. */
+  cashReceipt: 'Alt+C',
 } as const;
 
 export type SaleToolCommand = keyof typeof saleToolKeys;

@@ -29,11 +29,11 @@ const sale = (lines: SaleView['lines'], paid = 0): SaleView => ({
 
 describe('sale tool availability', () => {
   it('offers only the suspended sales when no sale is open', () => {
-    expect(saleToolAvailability(null, null, false)).toEqual({ discount: false, priceOverride: false, suspend: false, resumeList: true, cancelSale: false, orderForLater: false });
+    expect(saleToolAvailability(null, null, false)).toEqual({ discount: false, priceOverride: false, suspend: false, resumeList: true, cancelSale: false, orderForLater: false, cashReceipt: false });
   });
 
   it('offers every tool on an open sale with a selected live line', () => {
-    expect(saleToolAvailability(sale([line('a')]), 'a', false)).toEqual({ discount: true, priceOverride: true, suspend: true, resumeList: true, cancelSale: true, orderForLater: true });
+    expect(saleToolAvailability(sale([line('a')]), 'a', false)).toEqual({ discount: true, priceOverride: true, suspend: true, resumeList: true, cancelSale: true, orderForLater: true, cashReceipt: true });
   });
 
   it('overrides no price without a live selected line, and discounts nothing when every line is voided', () => {
@@ -43,7 +43,7 @@ describe('sale tool availability', () => {
 
   it('changes nothing once a tender is taken or while a payment runs', () => {
     const none = { discount: false, priceOverride: false, suspend: false, cancelSale: false, orderForLater: false };
-    expect(saleToolAvailability(sale([line('a')], 500), 'a', false)).toMatchObject({ ...none, resumeList: true });
-    expect(saleToolAvailability(sale([line('a')]), 'a', true)).toEqual({ ...none, resumeList: false });
+    expect(saleToolAvailability(sale([line('a')], 500), 'a', false)).toMatchObject({ ...none, resumeList: true, cashReceipt: true });
+    expect(saleToolAvailability(sale([line('a')]), 'a', true)).toEqual({ ...none, resumeList: false, cashReceipt: false });
   });
 });

@@ -16,5 +16,7 @@ export function saleToolAvailability(sale: SaleView | null, selectedLineId: stri
     resumeList: !paying,
     cancelSale: untendered,
     orderForLater: untendered && liveLines.some((l) => l.lineId === selectedLineId),
+    // Asked for before the cash is taken (a card part may already be paid).
+    cashReceipt: sale !== null && liveLines.length > 0 && !paying,
   };
 }

@@ -12,6 +12,7 @@ import { PriceOverrideDialog } from './price-override-dialog.tsx';
 import { saleToolAvailability } from './sale-tool-availability.ts';
 import { SuspendedDialog } from './suspended-dialog.tsx';
 import { SaveSaleDialog } from './save-sale-dialog.tsx';
+import { CashReceiptDialog } from './cash-receipt-dialog.tsx';
 import './sale-tools.css';
 
 interface Props {
@@ -22,7 +23,7 @@ interface Props {
   readonly paying: boolean;
 }
 
-type Open = 'none' | 'discount' | 'priceOverride' | 'resumeList' | 'cancelSale' | 'orderForLater';
+type Open = 'none' | 'discount' | 'priceOverride' | 'resumeList' | 'cancelSale' | 'orderForLater' | 'cashReceipt';
 
 type Outcome = { readonly kind: 'done'; readonly key: MessageKey } | { readonly kind: 'failed'; readonly error: ApiError };
 
@@ -80,6 +81,7 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
     { command: 'resumeList', label: 'tools.resumeList' },
     { command: 'cancelSale', label: 'tools.cancelSale' },
     { command: 'orderForLater', label: 'tools.orderForLater' },
+    { command: 'cashReceipt', label: 'tools.cashReceipt' },
   ];
 
   return (
@@ -104,6 +106,12 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
       {open === 'discount' && sale ? <DiscountDialog client={client} sale={sale} lineId={selectedLineId} onClose={close} /> : null}
       {open === 'priceOverride' && selectedLine ? (
         <PriceOverrideDialog client={client} line={selectedLine} currency={currency} onClose={close} />
+      ) : null}
+      {open === 'cashReceipt' && sale ? <CashReceiptDialog client={client} sale={sale} onClose={close} /> : null}
+      {sale?.cashReceipt ? (
+        <p className="cash-receipt-note" aria-label={t('cashReceipt.title')}>
+          {t('cashReceipt.asked', { purpose: t(`cashReceipt.${sale.cashReceipt.purpose}`), masked: sale.cashReceipt.masked })}
+        </p>
       ) : null}
       {open === 'orderForLater' && selectedLine ? <SaveSaleDialog client={client} line={selectedLine} onClose={close} /> : null}
       {open === 'resumeList' ? <SuspendedDialog client={client} currency={currency} onClose={close} /> : null}
