@@ -38,6 +38,8 @@ export function App({ client }: { client: LiveTillClient }) {
       if (!r.ok) return;
       setWedge(r.value.wedge);
       if (r.value.role === 'pickup') setRoute('pickup');
+      // A page reloaded on the pickup screen left the desk holding the till's scanner: the lane takes it back.
+      else void client.invoke('pickup.attach', { active: false });
       setTimeZone(r.value.store.timeZone);
     });
   }, [client, setTimeZone]);

@@ -21,6 +21,12 @@ describe('the pickup desk', () => {
     await page.keyboard.press('F12');
     const desk = page.getByRole('main', { name: '온라인 주문 픽업' });
     await desk.waitFor();
+    // A page reloaded on the desk comes back on the lane, and the lane has the scanner again.
+    await page.reload();
+    await session.lane.basket().waitFor();
+    await session.lane.ring(ramen.barcode);
+    await page.keyboard.press('F12');
+    await desk.waitFor();
 
     const order = rig.central.admin.createOnlineOrder({
       storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '김민수', phone: '010-1234-5678',
