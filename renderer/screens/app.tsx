@@ -139,7 +139,7 @@ export function App({ client }: { client: LiveTillClient }) {
       ) : state.staff && route === 'journal' ? (
         <JournalScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'pickup' ? (
-        <PickupScreen client={client} onClose={() => setRoute('lane')} />
+        <PickupScreen client={client} connected={connection === 'connected'} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'sync' ? (
         <SyncScreen client={client} sync={state.sync} staff={state.staff} onClose={() => setRoute('lane')} />
       ) : state.staff ? (

@@ -18,7 +18,12 @@ const DESKS: readonly Desk[] = ['to_pick', 'picking', 'to_collect', 'to_put_back
  * number and the phone's last four digits. Alt+1..Alt+6 switch the state (a wedge never types Alt,
  * and swallows bare digits), Esc closes an order.
  */
-export function PickupScreen({ client, onClose }: { readonly client: TillClient; readonly onClose: (() => void) | null }) {
+export function PickupScreen({ client, onClose, connected = true }: {
+  readonly client: TillClient;
+  readonly onClose: (() => void) | null;
+  /** The host is reachable; after a reconnect (a restarted host forgot) the desk takes the scanner again. */
+  readonly connected?: boolean;
+}) {
   const { t, error, dateTime, lang } = useI18n();
   const [list, setList] = useState<MethodOutput<'pickup.list'> | null>(null);
   const [desk, setDesk] = useState<Desk>('to_pick');
@@ -62,8 +67,12 @@ export function PickupScreen({ client, onClose }: { readonly client: TillClient;
   });
 
   useEffect(() => {
+    if (!connected) return;
     void client.invoke('pickup.attach', { active: true });
     void reload();
+  }, [client, connected, reload]);
+
+  useEffect(() => {
     const offs = [
       client.on('pickup.ordersChanged', () => onChanged()),
       client.on('pickup.orderArrived', (e) => setArrived(t('pickup.arrived', { number: e.number, customer: e.customerName }))),
