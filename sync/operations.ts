@@ -22,6 +22,7 @@ export const operations = {
   claimCoupons: load('claim-coupons'),
   releaseCoupons: load('release-coupons'),
   saleByReceipt: load('sale-by-receipt'),
+  claimOrderReturn: load('claim-order-return'),
   raiseStaffCall: load('raise-staff-call'),
   closeStaffCall: load('close-staff-call'),
   openStaffCalls: load('open-staff-calls'),

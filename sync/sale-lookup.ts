@@ -72,3 +72,28 @@ export function createSaleLookup(call: CentralCall): SaleLookup {
     },
   };
 }
+
+export interface OrderReturnClaimInput {
+  readonly returnId: string;
+  readonly orderNumber: string;
+  readonly lines: readonly { readonly lineId: string; readonly quantity: number }[];
+  readonly amount: number;
+}
+
+export interface OrderReturnClaim {
+  readonly status: 'CLAIMED' | 'REFUSED';
+  readonly code: string | null;
+  readonly message: string | null;
+}
+
+const claimReply = z.object({
+  claimOrderReturn: z.object({ status: z.enum(['CLAIMED', 'REFUSED']), code: z.string().nullish().transform((v) => v ?? null), message: z.string().nullish().transform((v) => v ?? null) }),
+});
+
+/** Claims an online order's items at the centre before refunding them to the online payment. */
+export function createOrderReturnClaim(call: CentralCall): (input: OrderReturnClaimInput) => Promise<CentralResult<OrderReturnClaim>> {
+  return async (input) => {
+    const r = await call(operations.claimOrderReturn, { input }, claimReply);
+    return r.ok ? { ok: true, value: r.value.claimOrderReturn } : r;
+  };
+}

@@ -211,13 +211,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
   const receiptReprints = new ReceiptReprints({ queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer });
 
+  const returnsCall = createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 });
   const saleReturns = new ReturnService({
     identity, rules, policy: config.returnPolicy, catalog, staff, clock, ids,
     returns: new SqliteReturns(dbs.till, identity, rules),
     priceHistory: new SqlitePriceHistory(dbs.catalog),
-    lookup: createSaleLookup(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
+    lookup: createSaleLookup(returnsCall),
     orders: new SqliteStoreOrders(dbs.till),
-    claimOrderReturn: createOrderReturnClaim(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
+    claimOrderReturn: createOrderReturnClaim(returnsCall),
     signedIn: () => lane.signedIn,
     printer: devices.printer,
     payment: devices.payment,

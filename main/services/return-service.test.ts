@@ -133,6 +133,36 @@ describe('the returns desk', () => {
     expect(c.admin.returns(receipt)[0]?.approvedBy).toBe(DEMO_STAFF.supervisor.id);
   });
 
+  it('refuses an online order\'s items another till has claimed for its own return: the centre\'s claim decides, nothing is recorded here', async () => {
+    const { host: h, central: c } = await start();
+    const order = c.admin.createOnlineOrder({
+      storeId: 'store-gangnam', fulfilment: 'DELIVERY', customerName: '정하늘', phone: '010-3333-2468', lines: [{ barcode: ramen.barcode, quantity: 1 }],
+    });
+    await until(`order ${order.number} on the till`, async () => (await h.handlers['return.find']({ code: order.number })).ok);
+    const found = await call(h.handlers['return.find']({ code: order.number }));
+    const lineId = found.lines[0]?.lineId ?? '';
+    expect(found).toMatchObject({ source: 'order', tenders: [{ kind: 'online', amount: ramen.price }] });
+
+    // Till 2 claims the one ramen first (its return is on its way).
+    const till2 = demoTills[1];
+    const claimed = await fetch(c.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${till2?.token ?? ''}` },
+      body: JSON.stringify({
+        query: 'mutation ($i: OrderReturnClaimInput!) { claimOrderReturn(input: $i) { status code } }',
+        variables: { i: { returnId: 'till2-return', orderNumber: order.number, lines: [{ lineId, quantity: 1 }], amount: ramen.price } },
+      }),
+    });
+    expect(await claimed.json()).toMatchObject({ data: { claimOrderReturn: { status: 'CLAIMED' } } });
+
+    const mine = await h.handlers['return.commit']({ saleId: found.saleId, lines: [{ lineId, quantity: 1, condition: 'unopened', disposition: 'restock' }] });
+    expect(mine).toMatchObject({ ok: false, error: { code: 'over_return' } });
+    // Tried: the same ramen at this till. Kept: nothing here (still returnable on the till's own books, nothing queued).
+    expect((await call(h.handlers['return.find']({ code: order.number }))).lines[0]).toMatchObject({ returnable: 1 });
+    expect(h.sync.status().queued).toBe(0);
+    expect(c.admin.returns(order.number)).toEqual([]);
+  });
+
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
     // The till gives the terminal 1.5 s; the lab answers the refund after 4 s.
     const { host: h, lab: l } = await start('?timeout=1500&ackTimeout=1000');

@@ -13,7 +13,8 @@ import type { SqlitePriceHistory } from '../store/price-history-repository.ts';
 import type { StaffRecord } from '../store/staff-repository.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { PaymentTerminal } from '../../drivers/payment/types.ts';
-import type { SaleLookup } from '../../sync/sale-lookup.ts';
+import type { OrderReturnClaim, OrderReturnClaimInput, SaleLookup } from '../../sync/sale-lookup.ts';
+import type { CentralResult } from '../../sync/central-client.ts';
 import { layoutReturnReceipt } from './return-receipt.ts';
 import { supervisorApproval } from './shift-approval.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -28,6 +29,7 @@ export const RETURN_SERVICE_MESSAGES = {
   offline: (receipt: string) =>
     `sale ${receipt} is not in this till's journal, and the central API cannot be reached: only this till's sales can be found while offline`,
   notFoundYet: 'scan or type the receipt first',
+  claimRefused: 'the central API refused the refund of these items',
   orderNotFound: (number: string) => `online order ${number} is not on this till (the order stream brings the store's pickup and recent delivery orders)`,
   orderNotCollected: (number: string) => `online order ${number} has nothing the customer received yet: cancel it instead of returning it`,
   nothingChosen: 'choose at least one item to return',
@@ -59,6 +61,11 @@ export interface ReturnServiceDeps {
   readonly priceHistory: SqlitePriceHistory;
   /** Another till's sale through the central API; null when the till has no central API. */
   readonly lookup: SaleLookup | null;
+  /**
+   * Claims an online order's items at the centre before their refund (DESIGN.md 4: refunding an online
+   * payment is a claim); null: no central API. Unreachable: the return is queued and the centre checks it on arrival.
+   */
+  readonly claimOrderReturn: ((input: OrderReturnClaimInput) => Promise<CentralResult<OrderReturnClaim>>) | null;
   /** The store's online orders on the till (the order stream): returned at the counter, refunded to their online payment. */
   readonly orders: { byNumber(number: string): StoreOrder | undefined } | null;
   readonly staff: { list(): readonly StaffRecord[] };
@@ -244,6 +251,8 @@ export class ReturnService {
           // Refunded by the central API when the return reaches it: at once online, from the outbox after an outage.
           const online = original.tenders.find((t) => t.tenderId === part.tenderId)?.online;
           if (!online) return fail('refund_unsupported', M.tenderUnsupported(part.kind));
+          const claim = await this.claimOnline(pending.returnId, original.receiptNumber, priced.map((p) => ({ lineId: p.line.lineId, quantity: p.input.quantity })), part.amount);
+          if (!claim.ok) return claim;
           refundTenders.push({ id: this.deps.ids.newId(), kind: 'online', amount: part.amount, originalTenderId: part.tenderId, online });
           continue;
         }
@@ -312,6 +321,15 @@ export class ReturnService {
       };
       return this.finish(draft, staff.name, supervisor.name);
     });
+  }
+
+  /** The centre's word on an online refund; offline (or a failing centre) the return goes ahead and is queued. */
+  private async claimOnline(returnId: string, orderNumber: string, lines: { lineId: string; quantity: number }[], amount: number): Promise<Reply<true>> {
+    if (!this.deps.claimOrderReturn) return ok(true);
+    const r = await this.deps.claimOrderReturn({ returnId, orderNumber, lines, amount });
+    if (!r.ok) return r.code === 'unreachable' || r.code === 'timeout' || r.code === 'http_5xx' ? ok(true) : fail('return_error', r.message);
+    if (r.value.status === 'CLAIMED') return ok(true);
+    return fail(r.value.code === 'over_return' ? 'over_return' : 'return_error', r.value.message ?? M.claimRefused);
   }
 
   private async refundCard(returnId: string, tenderId: string, amount: number): Promise<Reply<CardDetails>> {
