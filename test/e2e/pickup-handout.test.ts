@@ -89,4 +89,32 @@ describe('a till configured as a pickup desk', () => {
     expect(cancelled).toMatchObject({ cancelReason: 'no_show' });
     expect(cancelled.refunds.reduce((a, r) => a + r.amount, 0)).toBe(noShow.total);
   });
+
+  it('picks with a substitute for an empty shelf, and the centre records it', async () => {
+    const order = rig.central.admin.createOnlineOrder({
+      storeId: 'store-gangnam', fulfilment: 'PICKUP', customerName: '윤서', phone: '010-8888-1212',
+      lines: [{ barcode: ramen.barcode, quantity: 1 }, { barcode: water.barcode, quantity: 1 }],
+    });
+    const desk = page.getByRole('main', { name: '온라인 주문 픽업' });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+1');
+    await desk.getByRole('button', { name: `주문 ${order.number} 열기` }).click();
+    const panel = desk.getByRole('region', { name: `주문 ${order.number}` });
+    await panel.getByRole('button', { name: /피킹 시작/ }).click();
+    rig.lab.scanner.scan(ramen.barcode);
+    await expect.poll(() => panel.getByRole('row', { name: ramen.name['ko'] ?? '' }).getByRole('cell').nth(2).textContent()).toBe('1');
+    // No water on the shelf: another water stands in for it.
+    const other = DEMO_PRODUCTS.banana;
+    await panel.getByLabel(`${water.name['ko'] ?? ''} 대체 상품 바코드`).fill(other.barcode);
+    await panel.getByRole('button', { name: '대체 추가' }).click();
+    await expect.poll(() => panel.getByRole('row', { name: water.name['ko'] ?? '' }).textContent()).toContain(`${other.name['ko'] ?? ''} x1`);
+    await panel.getByLabel('보관 위치').fill('F-2');
+    await panel.getByRole('button', { name: '준비 완료' }).click();
+    const ready = await waitFor('ready centrally', () => {
+      const o = rig.central.admin.onlineOrder(order.number);
+      return o?.state === 'READY' ? o : undefined;
+    });
+    expect(ready.lines.map((l) => [l.pickedQuantity, l.substituteBarcode, l.substituteQuantity])).toEqual([[1, null, null], [0, other.barcode, 1]]);
+    expect(ready.refunds).toEqual([]);
+  });
 });
