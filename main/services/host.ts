@@ -51,6 +51,7 @@ import { returnHandlers } from './return-handlers.ts';
 import { SqliteReturns } from '../store/return-repository.ts';
 import { SqlitePriceHistory } from '../store/price-history-repository.ts';
 import { createOrderReturnClaim, createSaleLookup } from '../../sync/sale-lookup.ts';
+import { RETURN_POLICY_KEY, returnPolicyOf } from './return-policy-config.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -211,9 +212,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
   const receiptReprints = new ReceiptReprints({ queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer });
 
+  const returnsConfig = new SqliteStoreConfig(dbs.till);
   const returnsCall = createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 });
   const saleReturns = new ReturnService({
-    identity, rules, policy: config.returnPolicy, catalog, staff, clock, ids,
+    identity, rules, catalog, staff, clock, ids,
+    policy: () => returnPolicyOf(returnsConfig.get(RETURN_POLICY_KEY), config.returnPolicy),
     returns: new SqliteReturns(dbs.till, identity, rules),
     priceHistory: new SqlitePriceHistory(dbs.catalog),
     lookup: createSaleLookup(returnsCall),

@@ -163,6 +163,19 @@ describe('the returns desk', () => {
     expect(c.admin.returns(order.number)).toEqual([]);
   });
 
+  it('follows the store\'s return policy from the central API over the till\'s own: receipt-less returns switched off', async () => {
+    const { host: h, central: c } = await start();
+    expect(c.admin.setConfig('store-gangnam', 'returns.policy', JSON.stringify({ receiptless: { allowed: false, lookbackDays: 30 } }))).toBe(true);
+    // Two full pull rounds after the change, so the config stream has surely brought it.
+    for (let round = 0; round < 2; round++) {
+      const since = Date.now();
+      await until('a pull round', () => Date.parse(h.sync.status().lastPullAt ?? '') > since);
+    }
+    const r = await h.handlers['return.receiptless']({ barcode: water.barcode, quantity: 1, condition: 'unopened', disposition: 'restock', supervisorPin: '5678' });
+    expect(r).toEqual({ ok: false, error: { code: 'return_policy', message: RETURN_SERVICE_MESSAGES.receiptlessOff } });
+    expect(h.sync.status().queued).toBe(0);
+  });
+
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
     // The till gives the terminal 1.5 s; the lab answers the refund after 4 s.
     const { host: h, lab: l } = await start('?timeout=1500&ackTimeout=1000');

@@ -55,7 +55,8 @@ const M = RETURN_SERVICE_MESSAGES;
 export interface ReturnServiceDeps {
   readonly identity: TillIdentity & { readonly currencyNumeric: number };
   readonly rules: TaxRules;
-  readonly policy: ReturnPolicy;
+  /** The policy in force now (the store's from the config stream, over the till's own). */
+  readonly policy: () => ReturnPolicy;
   readonly catalog: Catalog;
   readonly returns: SqliteReturns;
   readonly priceHistory: SqlitePriceHistory;
@@ -216,7 +217,7 @@ export class ReturnService {
         const p = priceReturnLine(returnable, l.lineId, l.quantity);
         if (!p.ok) return fail(p.code === 'over_return' ? 'over_return' : 'invalid_input', p.message);
         const category = this.deps.catalog.findByBarcode(p.value.line.line.barcode)?.category ?? '';
-        const allowed = checkReturn(this.deps.policy, category, original.soldAt, now, l.condition);
+        const allowed = checkReturn(this.deps.policy(), category, original.soldAt, now, l.condition);
         priced.push({ input: l, line: p.value.line.line, refund: p.value.refund, policyFailure: allowed.ok ? null : allowed.message });
       }
       let approvedBy: string | null = null;
@@ -294,7 +295,7 @@ export class ReturnService {
     return this.queue.run(async () => {
       const staff = this.deps.signedIn();
       if (!staff) return fail('not_signed_in', M.notSignedIn);
-      const policy = this.deps.policy;
+      const policy = this.deps.policy();
       if (!policy.receiptless.allowed) return fail('return_policy', M.receiptlessOff);
       const product = this.deps.catalog.findByBarcode(input.barcode);
       if (!product) return fail('product_unknown', M.productUnknown(input.barcode));
@@ -389,7 +390,7 @@ export class ReturnService {
       currency: this.deps.identity.currency,
       lines: lines.map((r) => {
         const category = this.deps.catalog.findByBarcode(r.line.barcode)?.category ?? '';
-        const allowed = checkReturn(this.deps.policy, category, original.soldAt, now, 'unopened');
+        const allowed = checkReturn(this.deps.policy(), category, original.soldAt, now, 'unopened');
         const next = r.returnable > 0 ? refundFor(r, 1) : null;
         return {
           lineId: r.line.lineId, barcode: r.line.barcode, name: { ...r.line.name }, unitPrice: r.line.unitPrice,

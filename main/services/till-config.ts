@@ -5,6 +5,7 @@ import { KOREAN_VAT, type TaxRules } from '../core/tax.ts';
 import { DEFAULT_DISCOUNT_LIMITS } from '../core/discount-limit.ts';
 import { DEFAULT_IN_STORE_LAYOUTS } from '../core/in-store-code.ts';
 import { DEFAULT_RETURN_POLICY } from '../core/returns/return-policy.ts';
+import { returnPolicySchema } from './return-policy-config.ts';
 import { kioskConfigSchema } from './kiosk-config.ts';
 
 /**
@@ -48,15 +49,7 @@ export const tillConfigSchema = z.object({
   /** Categories whose products need the customer's age confirmed. */
   ageRestrictedCategories: z.array(z.string()).default(['alcohol', 'tobacco']),
   /** The return policy (main/core/returns/return-policy.ts): days per category, what must come back unopened, receipt-less returns. */
-  returnPolicy: z
-    .object({
-      defaultDays: z.number().int().min(0).max(3650),
-      daysByCategory: z.record(z.string(), z.number().int().min(0).max(3650)),
-      unopenedOnly: z.array(z.string()),
-      noReturn: z.array(z.string()),
-      receiptless: z.object({ allowed: z.boolean(), lookbackDays: z.number().int().min(0).max(365) }),
-    })
-    .default(structuredClone(DEFAULT_RETURN_POLICY) as { defaultDays: number; daysByCategory: Record<string, number>; unopenedOnly: string[]; noReturn: string[]; receiptless: { allowed: boolean; lookbackDays: number } }),
+  returnPolicy: returnPolicySchema.default(structuredClone(DEFAULT_RETURN_POLICY) as { defaultDays: number; daysByCategory: Record<string, number>; unopenedOnly: string[]; noReturn: string[]; receiptless: { allowed: boolean; lookbackDays: number } }),
   tax: z
     .object({
       pricesIncludeTax: z.boolean(),
