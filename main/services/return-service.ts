@@ -39,7 +39,7 @@ export const RETURN_SERVICE_MESSAGES = {
   noTerminal: 'no card terminal is configured on this till: a card refund cannot be made here',
   refundDeclined: (message: string) => `the card terminal refused the refund: ${message}`,
   refundFailed: (message: string) => `the card refund did not complete: ${message}. Try again: the till first asks the terminal what happened`,
-  refundInProgress: 'a card refund for another return of this sale is still unresolved: finish that return first',
+  refundInProgress: 'cards were already refunded for another return that is not finished: finish that return first (same items, then refund)',
   tenderUnsupported: (kind: string) => `a refund to ${kind} cannot be made at this till yet`,
   receiptlessOff: 'this store does not take returns without a receipt',
   productUnknown: (code: string) => `no product has the barcode ${code}`,
@@ -236,7 +236,8 @@ export class ReturnService {
       if (!split.ok) return fail('return_error', split.message);
 
       const signature = JSON.stringify([input.saleId, input.lines]);
-      if (this.pending && this.pending.saleId === input.saleId && this.pending.signature !== signature && this.pending.refunded.size > 0) {
+      // Cards already refunded for a return not yet committed: that return is finished first, whatever is asked now.
+      if (this.pending && this.pending.signature !== signature && this.pending.refunded.size > 0) {
         return fail('refund_in_progress', M.refundInProgress);
       }
       const pending: Pending = this.pending?.signature === signature ? this.pending : { returnId: this.deps.ids.newId(), saleId: input.saleId, signature, refunded: new Map() };

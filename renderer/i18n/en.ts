@@ -549,7 +549,7 @@ export const en: Messages = {
   'error.return_policy': 'The return policy does not allow this; a supervisor PIN may approve it.',
   'error.refund_declined': 'The terminal refused the refund.',
   'error.refund_failed': 'The card refund did not complete. Try again: the till asks the terminal first.',
-  'error.refund_in_progress': 'A card refund for another return of this sale is still unresolved.',
+  'error.refund_in_progress': 'Cards were refunded for another return that is not finished yet: finish that one first.',
   'error.refund_unsupported': 'That payment cannot be refunded at this till.',
   'error.supervisor_required': 'A return without a receipt needs a supervisor PIN.',
   'error.return_error': 'The return could not be made.',

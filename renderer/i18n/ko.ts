@@ -548,7 +548,7 @@ export const ko = {
   'error.return_policy': '반품 규정에 맞지 않습니다. 감독자 PIN으로 승인할 수 있습니다.',
   'error.refund_declined': '단말기가 환불을 거절했습니다.',
   'error.refund_failed': '카드 환불이 완료되지 않았습니다. 다시 시도하면 단말기에 먼저 확인합니다.',
-  'error.refund_in_progress': '이 거래의 다른 반품 카드 환불이 아직 확인되지 않았습니다.',
+  'error.refund_in_progress': '카드 환불이 끝난 다른 반품이 아직 완료되지 않았습니다. 그 반품을 먼저 마치세요.',
   'error.refund_unsupported': '이 결제 수단으로는 이 계산대에서 환불할 수 없습니다.',
   'error.supervisor_required': '영수증 없는 반품은 감독자 PIN이 필요합니다.',
   'error.return_error': '반품을 처리할 수 없습니다.',
