@@ -20,6 +20,7 @@ let central: Central | undefined;
 let lab: Lab | undefined;
 let host: Host | undefined;
 let cleanup: () => void = () => {};
+let centralDb = '';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 async function call<T>(p: Promise<Reply<T>>): Promise<T> {
@@ -39,7 +40,8 @@ const until = async (what: string, check: () => boolean | Promise<boolean>): Pro
 async function start(paymentQuery = '', over: Partial<TillConfigInput> = {}): Promise<{ host: Host; central: Central; lab: Lab }> {
   const t = tempDataDir();
   cleanup = t.cleanup;
-  central = await startCentral({ dbPath: path.join(t.dir, 'central.db') });
+  centralDb = path.join(t.dir, 'central.db');
+  central = await startCentral({ dbPath: centralDb });
   lab = await startLab({});
   const endpoints = { ...lab.endpoints, payment: `${lab.endpoints.payment}${paymentQuery}` };
   host = await createHost({ config: parseTillConfig({ ...demoTillConfig({ centralUrl: central.url, endpoints, pollIntervalMs: 200 }), ...over }), dataDir: t.dir });
@@ -174,6 +176,29 @@ describe('the returns desk', () => {
     const r = await h.handlers['return.receiptless']({ barcode: water.barcode, quantity: 1, condition: 'unopened', disposition: 'restock', supervisorPin: '5678' });
     expect(r).toEqual({ ok: false, error: { code: 'return_policy', message: RETURN_SERVICE_MESSAGES.receiptlessOff } });
     expect(h.sync.status().queued).toBe(0);
+  });
+
+  it('returns an online order while the central API is down: refunded to the online payment once it is back, from the outbox', async () => {
+    const { host: h, central: c } = await start();
+    const order = c.admin.createOnlineOrder({
+      storeId: 'store-gangnam', fulfilment: 'DELIVERY', customerName: '정하늘', phone: '010-3333-2468', lines: [{ barcode: water.barcode, quantity: 2 }],
+    });
+    await until(`order ${order.number} on the till`, async () => (await h.handlers['return.find']({ code: order.number })).ok);
+    const port = c.port;
+    await c.close();
+
+    // Offline, the order is on the till: the return is made, its online refund queued.
+    const found = await call(h.handlers['return.find']({ code: order.number }));
+    const done = await call(h.handlers['return.commit']({ saleId: found.saleId, lines: [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'opened', disposition: 'restock' }] }));
+    expect(done.tenders).toEqual([{ kind: 'online', amount: water.price, detail: order.payment.method }]);
+    expect(h.sync.status().queued).toBe(1);
+
+    // The central API comes back on the same address: the return arrives, and the refund with it, once.
+    central = await startCentral({ dbPath: centralDb, port });
+    const back = central;
+    await until('the queued return pushed', () => h.sync.status().queued === 0);
+    expect(back.admin.returns(order.number)).toMatchObject([{ flag: null, tenders: [{ kind: 'ONLINE', amount: water.price }] }]);
+    expect(back.admin.onlineOrder(order.number)?.refunds.filter((r) => r.reason.startsWith('return:')).map((r) => r.amount)).toEqual([water.price]);
   });
 
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
