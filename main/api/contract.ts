@@ -385,6 +385,8 @@ export const methods = {
       .strict(),
     output: returnDoneView,
   },
+  /** Prints a return's receipt again, marked as a copy. */
+  'return.reprint': { input: z.object({ returnId: z.string().min(1) }).strict(), output: z.object({ printed: z.boolean(), error: z.string().optional() }) },
   /** A return without a receipt: a supervisor's PIN, the lowest price of the last N days, refunded in cash. */
   'return.receiptless': {
     input: z

@@ -2,7 +2,7 @@ import type { Handlers } from '../api/dispatch.ts';
 import type { Result } from '../core/result.ts';
 import type { ReturnService } from './return-service.ts';
 
-type ReturnMethods = Pick<Handlers, 'return.find' | 'return.commit' | 'return.receiptless'>;
+type ReturnMethods = Pick<Handlers, 'return.find' | 'return.commit' | 'return.receiptless' | 'return.reprint'>;
 
 const reply = <T>(r: Result<T>) => (r.ok ? { ok: true as const, value: r.value } : { ok: false as const, error: { code: r.code, message: r.message } });
 
@@ -12,5 +12,6 @@ export function returnHandlers(returns: ReturnService): ReturnMethods {
     'return.find': async ({ code }) => reply(await returns.find(code)),
     'return.commit': async (input) => reply(await returns.commit(input)),
     'return.receiptless': async (input) => reply(await returns.receiptless(input)),
+    'return.reprint': async ({ returnId }) => reply(await returns.reprint(returnId)),
   };
 }

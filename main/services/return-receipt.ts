@@ -46,13 +46,14 @@ function localTime(iso: string, timeZone: string): string {
  * reverses (printed negative, as Korean return receipts do), the refund per tender, and the return's
  * own number as its barcode. Pure.
  */
-export function layoutReturnReceipt(r: CompletedReturn, store: TillIdentity, options: { cashierName: string; approverName?: string | undefined }): PrintDocument {
+export function layoutReturnReceipt(r: CompletedReturn, store: TillIdentity, options: { cashierName: string; approverName?: string | undefined; copy?: boolean }): PrintDocument {
   const lang = receiptLanguageOf(store.locale);
   const L = RECEIPT_LABELS[lang];
   const R = RETURN_RECEIPT_LABELS[lang];
   const amount = (minor: number): string => formatAmount(minor, r.currency, store.locale);
   const minus = (minor: number): string => (minor === 0 ? amount(0) : `-${amount(minor)}`);
   const blocks: PrintBlock[] = [
+    ...(options.copy ? [{ kind: 'text', text: L.copy, align: 'center', bold: true } as const] : []),
     { kind: 'text', text: store.storeName, align: 'center', bold: true, size: 'wide' },
     { kind: 'text', text: `${L.businessNo} ${store.businessNumber}`, align: 'center' },
     { kind: 'text', text: store.address, align: 'center' },

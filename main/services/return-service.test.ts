@@ -201,6 +201,23 @@ describe('the returns desk', () => {
     expect(back.admin.onlineOrder(order.number)?.refunds.filter((r) => r.reason.startsWith('return:')).map((r) => r.amount)).toEqual([water.price]);
   });
 
+  it('completes a return whose receipt cannot print, and prints it as a copy once the paper is back', async () => {
+    const { host: h, lab: l } = await start();
+    const receipt = await sell(h, [water.barcode], 'cash');
+    const found = await call(h.handlers['return.find']({ code: receipt }));
+    l.printer.setPaper('out');
+    await until('the till sees the paper out', async () => (await call(h.handlers['till.status']({}))).devices.some((d) => d.device === 'printer' && d.detail !== undefined));
+    const done = await call(h.handlers['return.commit']({ saleId: found.saleId, lines: [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'unopened', disposition: 'restock' }] }));
+    // The return stands (refunded, in the journal, queued for the centre); only the paper is owed.
+    expect(done.receipt.printed).toBe(false);
+    expect((await call(h.handlers['return.find']({ code: receipt }))).lines[0]).toMatchObject({ returnable: 0 });
+    l.printer.setPaper('ok');
+    await until('the till sees the paper back', async () => (await call(h.handlers['return.reprint']({ returnId: done.returnId }))).printed);
+    const copy = l.printer.receipts().at(-1);
+    expect(copy?.lines.join('\n')).toContain('재발행');
+    expect(copy?.barcodes).toContain(done.returnNumber);
+  });
+
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
     // The till gives the terminal 1.5 s; the lab answers the refund after 4 s.
     const { host: h, lab: l } = await start('?timeout=1500&ackTimeout=1000');

@@ -30,6 +30,7 @@ export const RETURN_SERVICE_MESSAGES = {
     `sale ${receipt} is not in this till's journal, and the central API cannot be reached: only this till's sales can be found while offline`,
   notFoundYet: 'scan or type the receipt first',
   claimRefused: 'the central API refused the refund of these items',
+  returnUnknown: 'that return is not in this till\'s journal',
   orderNotFound: (number: string) => `online order ${number} is not on this till (the order stream brings the store's pickup and recent delivery orders)`,
   orderNotCollected: (number: string) => `online order ${number} has nothing the customer received yet: cancel it instead of returning it`,
   nothingChosen: 'choose at least one item to return',
@@ -365,9 +366,20 @@ export class ReturnService {
     return ok(doneView(done, receipt));
   }
 
-  private async print(r: CompletedReturn, cashierName: string, approverName?: string): Promise<{ printed: boolean; error?: string }> {
+  /** Prints a return's receipt again, marked as a copy (the paper ran out, the customer lost it). */
+  reprint(returnId: string): Promise<Reply<{ printed: boolean; error?: string }>> {
+    return this.queue.run(async () => {
+      if (!this.deps.signedIn()) return fail('not_signed_in', M.notSignedIn);
+      const r = this.deps.returns.findById(returnId);
+      if (!r) return fail('return_not_found', M.returnUnknown);
+      const name = (id: string | null) => (id === null ? undefined : (this.deps.staff.list().find((s) => s.id === id)?.name ?? id));
+      return ok(await this.print(r, name(r.staffId) ?? r.staffId, name(r.approvedBy), true));
+    });
+  }
+
+  private async print(r: CompletedReturn, cashierName: string, approverName?: string, copy = false): Promise<{ printed: boolean; error?: string }> {
     if (!this.deps.printer) return { printed: false, error: M.noPrinter };
-    const outcome = await this.deps.printer.print(layoutReturnReceipt(r, this.deps.identity, { cashierName, approverName }));
+    const outcome = await this.deps.printer.print(layoutReturnReceipt(r, this.deps.identity, { cashierName, approverName, copy }));
     return outcome.ok ? { printed: true } : { printed: false, error: outcome.message };
   }
 

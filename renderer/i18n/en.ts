@@ -541,6 +541,7 @@ export const en: Messages = {
   'return.foundOrder': 'Online order {receipt}',
   'return.toCash': 'Cash: {amount}',
   'return.notPrinted': 'The return receipt did not print: {detail}',
+  'return.reprint': 'Reprint the return receipt (copy)',
   'return.barcode': 'Item barcode',
   'return.receiptlessHint': 'Without a receipt, the item is refunded in cash at its lowest recent price, and a supervisor approves.',
   'error.return_not_found': 'No such sale was found in this store.',

@@ -540,6 +540,7 @@ export const ko = {
   'return.foundOrder': '온라인 주문 {receipt}',
   'return.toCash': '현금: {amount}',
   'return.notPrinted': '반품 영수증이 출력되지 않았습니다: {detail}',
+  'return.reprint': '반품 영수증 재발행',
   'return.barcode': '상품 바코드',
   'return.receiptlessHint': '영수증 없는 반품은 최근 최저가로 현금 환불하며 감독자 승인이 필요합니다.',
   'error.return_not_found': '이 매장에서 해당 거래를 찾을 수 없습니다.',

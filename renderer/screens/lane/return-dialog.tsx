@@ -86,6 +86,16 @@ export function ReturnDialog({ client, onClose }: Props) {
     setStep({ kind: 'done', done: reply.value });
   };
 
+  const reprint = async (done: ReturnDoneView) => {
+    if (busy) return;
+    setBusy(true);
+    const reply = await client.invoke('return.reprint', { returnId: done.returnId });
+    setBusy(false);
+    if (!reply.ok) return setFailure(reply.error);
+    setFailure(null);
+    setStep({ kind: 'done', done: { ...done, receipt: reply.value } });
+  };
+
   const chosen = Object.values(choices).some((c) => c.quantity > 0);
 
   return (
@@ -136,6 +146,9 @@ export function ReturnDialog({ client, onClose }: Props) {
             ))}
           </ul>
           {step.done.receipt.printed ? null : <p>{t('return.notPrinted', { detail: step.done.receipt.error ?? '' })}</p>}
+          <KeyButton disabled={busy} onClick={() => void reprint(step.done)}>
+            {t('return.reprint')}
+          </KeyButton>
         </div>
       ) : null}
       <ApprovalFailure failure={failure} />
