@@ -246,7 +246,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
         sync: sync.status(),
       },
     }),
-    'session.signIn': async ({ pin }) => reply(await lane.signIn(pin)),
+    'session.signIn': async ({ pin }) => {
+      const signedIn = await lane.signIn(pin);
+      // A sale paid in full whose commit a crash cut off is committed now, in front of the cashier
+      // (receipt printed, drawer opened for cash), instead of being left unfinishable.
+      if (signedIn.ok && config.role === 'lane') await lane.finishPaid();
+      return reply(signedIn);
+    },
     'session.signOut': async ({ supervisorPin }) => {
       // Leaving the till with sales it has not synced is a supervisor's call.
       const queued = sync.status().queued;
