@@ -87,7 +87,8 @@ export class SqliteCatalog implements Catalog {
     this.db.transaction(() => {
       if (reset) this.db.exec('DELETE FROM product');
       if (reset || this.getCursor.get(stream) === undefined) this.search.defer();
-      const indexing = this.search.current();
+      // Row by row when the index is current, or behind a background build (for the rows it has passed).
+      const indexing = this.search.current() || this.search.building();
       for (const p of items) {
         if (p.deleted) {
           if (indexing) this.search.forget(p.id);
@@ -114,11 +115,25 @@ export class SqliteCatalog implements Catalog {
     })();
   }
 
-  /** The stream has caught up: a snapshot's search index is built now, in one go. */
+  /**
+   * The stream has caught up: a snapshot's search index is built in the background, in batches,
+   * so the till rings from the moment the products are in (search finds what is built so far).
+   */
   caughtUp(): void {
-    if (!this.search.current()) this.search.rebuild();
+    if (!this.search.current()) this.search.buildInBackground();
+  }
+
+  /** Resolves once no background index build is running (tests, and a clean shutdown). */
+  searchIndexSettled(): Promise<void> {
+    return this.search.settled();
   }
 }
+
+/**
+ * Products per background index transaction. Between batches the event loop runs (scans ring); a
+ * batch holds it for about 0.1 s, and FTS5 merges make some take up to half a second (1,000,000 products).
+ */
+const BUILD_BATCH = 2_000;
 
 interface IndexedName {
   readonly rowid: number;
@@ -142,6 +157,10 @@ class ProductSearchIndex {
   private readonly matchShort;
   /** Mirrors product_search_state.built: this connection is the catalog's only writer. */
   private built: boolean;
+  /** The last rowid a background build has indexed; null when none runs. */
+  private buildCursor: number | null = null;
+  private buildDone: Promise<void> = Promise.resolve();
+  private resolveBuild: () => void = () => {};
 
   constructor(private readonly db: Database.Database) {
     this.byId = db.prepare('SELECT rowid, name_ko, name_en FROM product WHERE id = ?');
@@ -164,11 +183,59 @@ class ProductSearchIndex {
     return this.built;
   }
 
-  /** A snapshot starts: drop the index and stop writing it row by row until rebuild(). */
+  /** True while a background build runs: rows it has passed are kept row by row, the rest it will reach. */
+  building(): boolean {
+    return this.buildCursor !== null;
+  }
+
+  /** A snapshot starts: drop the index and stop writing it row by row until it is built again. */
   defer(): void {
+    this.buildCursor = null;
     this.clear();
     this.db.prepare('UPDATE product_search_state SET built = 0 WHERE id = 1').run();
     this.built = false;
+  }
+
+  /**
+   * Builds the index in batches of BUILD_BATCH products, each its own transaction, yielding to
+   * the event loop between them (a 1,000,000-product index takes tens of seconds; scans must not
+   * wait for it). Pages applied meanwhile keep the rows already passed up to date themselves.
+   */
+  buildInBackground(): void {
+    if (this.built || this.buildCursor !== null) return;
+    this.clear();
+    this.buildCursor = 0;
+    const batch = this.db.prepare('SELECT rowid, name_ko, name_en FROM product WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    const step = (): void => {
+      // A new snapshot (defer) or a closed database ends this build.
+      if (this.buildCursor === null || !this.db.open) return this.finishBuild();
+      const from = this.buildCursor;
+      const done = this.db.transaction((): boolean => {
+        const rows = batch.all(from, BUILD_BATCH) as IndexedName[];
+        for (const r of rows) this.write(r.rowid, r.name_ko, r.name_en);
+        if (rows.length > 0) {
+          this.buildCursor = rows[rows.length - 1]?.rowid ?? from;
+          return false;
+        }
+        this.db.prepare('UPDATE product_search_state SET built = 1 WHERE id = 1').run();
+        return true;
+      })();
+      if (!done) return void setImmediate(step);
+      this.built = true;
+      this.buildCursor = null;
+      this.finishBuild();
+    };
+    this.buildDone = new Promise((resolve) => (this.resolveBuild = resolve));
+    setImmediate(step);
+  }
+
+  settled(): Promise<void> {
+    return this.buildDone;
+  }
+
+  private finishBuild(): void {
+    this.buildCursor = null;
+    this.resolveBuild();
   }
 
   /**
@@ -177,6 +244,7 @@ class ProductSearchIndex {
    * during a snapshot: it then indexes what it has and goes on row by row).
    */
   rebuild(): void {
+    this.buildCursor = null;
     this.db.transaction(() => {
       this.clear();
       // In batches: better-sqlite3 cannot write while an iterator holds the connection.
@@ -188,6 +256,7 @@ class ProductSearchIndex {
       this.db.prepare('UPDATE product_search_state SET built = 1 WHERE id = 1').run();
     })();
     this.built = true;
+    this.resolveBuild();
   }
 
   clear(): void {
@@ -213,12 +282,13 @@ class ProductSearchIndex {
     if (before) this.drop(before.rowid);
     const row = this.indexed(id);
     if (!row) throw new Error(`product ${id} vanished inside its own transaction`);
-    this.write(row.rowid, nameKo, nameEn);
+    if (this.covers(row.rowid)) this.write(row.rowid, nameKo, nameEn);
   }
 
   find(query: string, limit: number): ProductRow[] {
     // Asked before a snapshot caught up (a search during the first download): index what is here.
-    if (!this.built) this.rebuild();
+    // While a background build runs, what it has built so far answers.
+    if (!this.built && this.buildCursor === null) this.rebuild();
     const q = classifySearchQuery(query);
     if (q.kind === 'empty') return [];
     const compact = q.text.replace(/ /g, '');
@@ -229,7 +299,13 @@ class ProductSearchIndex {
     return rows;
   }
 
+  /** Whether a product row's search rows are this writer's to keep now (not the background build's). */
+  private covers(rowid: number): boolean {
+    return this.built || (this.buildCursor !== null && rowid <= this.buildCursor);
+  }
+
   private drop(rowid: number): void {
+    if (!this.covers(rowid)) return;
     this.deleteTrigram.run(rowid);
     this.deleteShort.run(rowid);
   }

@@ -28,6 +28,9 @@ export function openTillDatabases(dataDir: string): TillDatabases {
   // 64 MB of page cache (the default is 2 MB): a 1,000,000-product catalog's indexes then stay in
   // memory while a snapshot is written, which makes the first download about a third faster.
   catalog.pragma('cache_size = -65536');
+  // Checkpoint the WAL every 20,000 pages (80 MB) rather than 1,000: each checkpoint rewrites the
+  // catalog's scattered index pages, and at the default a snapshot spends most of its time there.
+  catalog.pragma('wal_autocheckpoint = 20000');
   try {
     migrate(till, loadMigrations('till'));
     migrate(catalog, loadMigrations('catalog'));
