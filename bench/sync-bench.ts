@@ -76,7 +76,11 @@ export async function runSyncBench(dir: string, products: number): Promise<{ met
     if (boot.error) throw new Error(`bootstrap failed: ${boot.error.message}`);
     const expected = products + demoProducts.length;
     if (store.catalog.count() !== expected) throw new Error(`bootstrap got ${store.catalog.count()} products, expected ${expected}`);
-    notes['catalog_bootstrap_s'] = `${boot.items} products in ${boot.pages} pages`;
+    // The name-search index is built in the background once the stream caught up (the till rings
+    // by barcode meanwhile); it is waited for here so the next figure does not share its time.
+    t = performance.now();
+    await store.catalog.searchIndexSettled();
+    notes['catalog_bootstrap_s'] = `${boot.items} products in ${boot.pages} pages; the search index then built in the background in ${round((performance.now() - t) / 1000, 1)} s more`;
 
     // 10,000 price changes made at the centre (another connection on its file), pulled and applied.
     const admin = new SqliteCentralStore(dbPath);
