@@ -2,7 +2,7 @@ import type { CentralApi, CentralErrorCode, CentralResult, Page } from './centra
 import { type CatalogChange, type ConfigChange, type PriceChange, type PromotionData, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
 
 export interface PullOptions {
-  /** Items per page, default 2000 (the reference server allows up to 5000). */
+  /** Items per page, default 5000 (the reference server's most): fewer round trips for a 1,000,000-product snapshot. */
   readonly pageSize?: number;
 }
 
@@ -23,7 +23,7 @@ export type FetchPage<T> = (after: string | null, first: number) => Promise<Cent
  * first page tells the sink to clear the stream's data.
  */
 export async function pullStream<T>(stream: string, fetchPage: FetchPage<T>, sink: StreamSinkPort<T>, options: PullOptions = {}): Promise<PullSummary> {
-  const pageSize = options.pageSize ?? 2000;
+  const pageSize = options.pageSize ?? 5000;
   let after = sink.cursor(stream);
   let reset = false;
   let pages = 0;
