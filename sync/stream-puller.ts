@@ -1,6 +1,9 @@
 import type { CentralApi, CentralErrorCode, CentralResult, Page } from './central-client.ts';
 import { type CatalogChange, type ConfigChange, type PriceChange, type PromotionData, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
 
+/** Items per page unless told otherwise: the reference server's most, fewer round trips for a big snapshot. */
+export const DEFAULT_PAGE_SIZE = 5000;
+
 export interface PullOptions {
   /** Items per page, default 5000 (the reference server's most): fewer round trips for a 1,000,000-product snapshot. */
   readonly pageSize?: number;
@@ -23,7 +26,7 @@ export type FetchPage<T> = (after: string | null, first: number) => Promise<Cent
  * first page tells the sink to clear the stream's data.
  */
 export async function pullStream<T>(stream: string, fetchPage: FetchPage<T>, sink: StreamSinkPort<T>, options: PullOptions = {}): Promise<PullSummary> {
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   let after = sink.cursor(stream);
   let reset = false;
   let pages = 0;

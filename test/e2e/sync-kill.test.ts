@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '../../sync/stream-puller.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -103,14 +104,14 @@ describe('a till killed with SIGKILL while syncing', () => {
     });
     let h = await host(dataDir, proxy.url, lab);
     await waitFor('the fourth page asked for', () => afters.length >= 4 || undefined);
-    await waitFor('the third page applied', () => catalogState(dataDir).count >= 6000 || undefined).catch(() => undefined);
+    await waitFor('the third page applied', () => catalogState(dataDir).count >= 3 * DEFAULT_PAGE_SIZE || undefined).catch(() => undefined);
     process.kill(h.pid, 'SIGKILL');
     await h.exited;
     const killed = catalogState(dataDir);
     expect(killed.cursor).not.toBeNull();
     expect(killed.count).toBeGreaterThan(0);
     expect(killed.count).toBeLessThan(total);
-    expect(killed.count % 2000).toBe(0); // whole pages only: a page and its cursor commit together
+    expect(killed.count % DEFAULT_PAGE_SIZE).toBe(0); // whole pages only: a page and its cursor commit together
 
     afters.length = 0;
     proxy.plan((r) => {
