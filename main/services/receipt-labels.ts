@@ -1,3 +1,4 @@
+import type { PrintBlock } from '../../drivers/printer/types.ts';
 /** The words printed on a receipt, in the store's language. Keys are the same in every language. */
 export const RECEIPT_LABELS = {
   ko: {
@@ -67,4 +68,27 @@ export function receiptTime(iso: string, timeZone: string): string {
     receiptTimeFormats.set(timeZone, f);
   }
   return f.format(new Date(iso));
+}
+
+/**
+ * The tax summary every till receipt prints the same way (sale, return): item count, supply value,
+ * VAT, the tax-free part when there is one, and the bold total, between rules. `money` formats an
+ * amount (a return prints them negative).
+ */
+export function taxSummaryBlocks(
+  totals: { readonly itemCount: number; readonly taxableSupply: number; readonly tax: number; readonly taxFree: number; readonly total: number },
+  lang: ReceiptLanguage,
+  money: (minor: number) => string,
+  totalLabel: string = RECEIPT_LABELS[lang].total,
+): PrintBlock[] {
+  const L = RECEIPT_LABELS[lang];
+  return [
+    { kind: 'rule' },
+    { kind: 'columns', left: L.items, right: String(totals.itemCount) },
+    { kind: 'columns', left: L.taxableSupply, right: money(totals.taxableSupply) },
+    { kind: 'columns', left: L.vat, right: money(totals.tax) },
+    ...(totals.taxFree !== 0 ? [{ kind: 'columns' as const, left: L.taxFree, right: money(totals.taxFree) }] : []),
+    { kind: 'columns', left: totalLabel, right: money(totals.total), bold: true },
+    { kind: 'rule' },
+  ];
 }

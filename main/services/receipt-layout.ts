@@ -3,7 +3,7 @@ import type { TillIdentity } from '../core/ports.ts';
 import { formatAmount } from '../core/money-format.ts';
 import { nameIn } from '../core/product.ts';
 import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
-import { RECEIPT_LABELS, receiptLanguageOf } from './receipt-labels.ts';
+import { RECEIPT_LABELS, receiptLanguageOf, taxSummaryBlocks } from './receipt-labels.ts';
 import { loyaltyBlocks, pointsTenderBlock } from './loyalty-receipt.ts';
 import { savedOrderBlocks } from './saved-sale-receipt.ts';
 import { cashReceiptBlocks } from './cash-receipt-print.ts';
@@ -60,14 +60,7 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
     blocks.push({ kind: 'columns', left: `  ${nameIn(s.label, lang)}`, right: `-${amount(s.amount)}` });
   }
   if ((sale.totals.discount ?? 0) > 0) blocks.push({ kind: 'columns', left: L.savings, right: `-${amount(sale.totals.discount)}`, bold: true });
-  blocks.push(
-    { kind: 'rule' },
-    { kind: 'columns', left: L.items, right: String(sale.totals.itemCount) },
-    { kind: 'columns', left: L.taxableSupply, right: amount(sale.totals.taxableSupply) },
-    { kind: 'columns', left: L.vat, right: amount(sale.totals.tax) },
-  );
-  if (sale.totals.taxFree !== 0) blocks.push({ kind: 'columns', left: L.taxFree, right: amount(sale.totals.taxFree) });
-  blocks.push({ kind: 'columns', left: L.total, right: amount(sale.totals.total), bold: true }, { kind: 'rule' });
+  blocks.push(...taxSummaryBlocks(sale.totals, lang, amount));
   for (const t of sale.tenders) {
     if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: amount(t.amount) });
     else if (t.kind === 'points') blocks.push(pointsTenderBlock(t, lang, amount));

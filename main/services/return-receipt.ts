@@ -3,7 +3,7 @@ import type { TillIdentity } from '../core/ports.ts';
 import { formatAmount } from '../core/money-format.ts';
 import { nameIn } from '../core/product.ts';
 import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
-import { RECEIPT_LABELS, receiptLanguageOf } from './receipt-labels.ts';
+import { RECEIPT_LABELS, receiptLanguageOf, taxSummaryBlocks } from './receipt-labels.ts';
 
 /** The words only a return receipt prints; the rest are the sale receipt's. */
 export const RETURN_RECEIPT_LABELS = {
@@ -74,14 +74,7 @@ export function layoutReturnReceipt(r: CompletedReturn, store: TillIdentity, opt
       { kind: 'columns', left: `  x ${l.quantity}  (${l.disposition === 'restock' ? R.restock : R.damaged})`, right: minus(l.refund) },
     );
   }
-  blocks.push(
-    { kind: 'rule' },
-    { kind: 'columns', left: L.items, right: String(r.totals.itemCount) },
-    { kind: 'columns', left: L.taxableSupply, right: minus(r.totals.taxableSupply) },
-    { kind: 'columns', left: L.vat, right: minus(r.totals.tax) },
-  );
-  if (r.totals.taxFree !== 0) blocks.push({ kind: 'columns', left: L.taxFree, right: minus(r.totals.taxFree) });
-  blocks.push({ kind: 'columns', left: R.refund, right: minus(r.totals.total), bold: true }, { kind: 'rule' });
+  blocks.push(...taxSummaryBlocks(r.totals, lang, minus, R.refund));
   for (const t of r.tenders) {
     if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: minus(t.amount) });
     else if (t.kind === 'online') blocks.push({ kind: 'columns', left: `${R.online} ${t.online.method}`, right: minus(t.amount) });
