@@ -21,6 +21,7 @@ export const operations = {
   memberTimeline: load('member-timeline'),
   claimCoupons: load('claim-coupons'),
   releaseCoupons: load('release-coupons'),
+  claimCouponCodes: load('claim-coupon-codes'),
   saleByReceipt: load('sale-by-receipt'),
   claimOrderReturn: load('claim-order-return'),
   raiseStaffCall: load('raise-staff-call'),

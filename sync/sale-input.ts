@@ -48,6 +48,8 @@ export interface SaleInput {
   } | null;
   /** Save the sale: lines paid here that the centre turns into online orders (absent when none). */
   readonly savedOrders?: readonly SavedOrderInput[];
+  /** Coupons scanned by barcode and what each saved: the centre records each redemption once (absent when none). */
+  readonly coupons?: readonly { readonly code: string; readonly couponId: string; readonly singleUse: boolean; readonly saved: number }[];
   /** 현금영수증: the centre reports it to the tax service (absent when none was asked for). */
   readonly cashReceipt?: { readonly purpose: 'DEDUCTION' | 'EXPENSE'; readonly idKind: 'PHONE' | 'CARD' | 'BUSINESS'; readonly identifier: string; readonly amount: number };
 }
@@ -121,6 +123,7 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       ? { loyalty: { memberId: sale.loyalty.memberId, pointsEarned: sale.loyalty.pointsEarned, pointsRedeemed: sale.loyalty.pointsRedeemed, couponIds: [...sale.loyalty.couponIds] } }
       : {}),
     ...(sale.ordered && sale.ordered.length > 0 ? { savedOrders: savedOrders(sale.receiptNumber, sale.ordered).map(toSavedOrderInput) } : {}),
+    ...(sale.coupons && sale.coupons.length > 0 ? { coupons: sale.coupons.map((c) => ({ code: c.code, couponId: c.couponId, singleUse: c.singleUse, saved: c.saved })) } : {}),
     ...(sale.cashReceipt
       ? { cashReceipt: { purpose: sale.cashReceipt.purpose === 'deduction' ? 'DEDUCTION' : 'EXPENSE', idKind: sale.cashReceipt.idKind === 'phone' ? 'PHONE' : sale.cashReceipt.idKind === 'card' ? 'CARD' : 'BUSINESS', identifier: sale.cashReceipt.identifier, amount: sale.cashReceipt.amount } as const }
       : {}),

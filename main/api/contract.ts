@@ -83,6 +83,8 @@ export const saleView = z.object({
   tenders: z.array(tenderView),
   /** The member identified for this sale, masked (loyalty); null when none. */
   member: memberOnSaleView.nullable().optional(),
+  /** Coupons scanned by barcode and what each saves now (0: on the sale, nothing to take off yet). */
+  coupons: z.array(z.object({ code: z.string(), name: localizedText, singleUse: z.boolean(), saved: minor })).optional(),
 });
 
 export const completedSaleView = z.object({
@@ -324,6 +326,8 @@ export const methods = {
   },
   'sale.resume': { input: z.object({ saleId: z.string().min(1) }).strict(), output: saleView },
   'sale.cancel': { input: empty, output: z.object({}) },
+  /** Takes a scanned coupon off the sale (before any tender). */
+  'sale.removeCoupon': { input: z.object({ code: z.string().min(1).max(64) }).strict(), output: saleView },
   /** Name search: Korean substring (2+ syllables), initial consonants (ㅅㄹㅁ) or English. */
   'catalog.search': {
     input: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50) }).strict(),
@@ -535,7 +539,12 @@ export type ApiErrorCode =
   | 'enrol_phone'
   | 'enrol_name'
   | 'enrol_terms'
-  | 'coupon_used';
+  | 'coupon_used'
+  // coupons by barcode (main/core/coupons)
+  | 'coupon_unknown'
+  | 'coupon_expired'
+  | 'coupon_not_started'
+  | 'coupon_on_sale';
 
 export interface ApiError {
   readonly code: ApiErrorCode | string;

@@ -8,6 +8,7 @@ import { type Result, fail, ok } from './result.ts';
 import type { Promotion } from './pricing/promotion.ts';
 import { type ManualDiscount, type Saving, priceBasket } from './pricing/price-basket.ts';
 import type { SaleLoyalty, SaleMember } from './loyalty/member.ts';
+import { type RedeemedCoupon, type SaleCoupon, redeemedCoupons } from './coupons/barcode-coupon.ts';
 
 /** A sale being rung: the basket, what prices it, and the tenders taken so far. */
 export interface OpenSale {
@@ -30,6 +31,8 @@ export interface OpenSale {
   readonly ordered?: readonly OrderedLine[] | undefined;
   /** The customer asked for a cash receipt (현금영수증, main/core/cash-receipt.ts). */
   readonly cashReceipt?: CashReceiptRequest | undefined;
+  /** Coupons scanned by barcode (main/core/coupons): priced with the promotions, claimed before the first tender when single-use. */
+  readonly coupons?: readonly SaleCoupon[] | undefined;
 }
 
 export interface SaleTotals {
@@ -73,6 +76,8 @@ export interface CompletedSale {
   readonly ordered?: readonly OrderedLine[] | undefined;
   /** A cash receipt for what was paid in cash (absent when none was asked for or no cash was kept). */
   readonly cashReceipt?: (CashReceiptRequest & { readonly amount: number }) | undefined;
+  /** Coupons scanned by barcode and what each saved: the centre records each redemption once. */
+  readonly coupons?: readonly RedeemedCoupon[] | undefined;
 }
 
 export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
@@ -166,6 +171,7 @@ export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxR
     ...(sale.loyalty ? { loyalty: sale.loyalty } : {}),
     ...(liveOrderedLines(sale).length > 0 ? { ordered: liveOrderedLines(sale) } : {}),
     ...cashReceiptOf(sale, totals.total, state.change),
+    ...((sale.coupons ?? []).length > 0 ? { coupons: redeemedCoupons(sale.coupons, totals.savings) } : {}),
   });
 }
 

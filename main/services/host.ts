@@ -52,6 +52,8 @@ import { SqliteReturns } from '../store/return-repository.ts';
 import { SqlitePriceHistory } from '../store/price-history-repository.ts';
 import { createOrderReturnClaim, createSaleLookup } from '../../sync/sale-lookup.ts';
 import { RETURN_POLICY_KEY, returnPolicyOf } from './return-policy-config.ts';
+import { BarcodeCouponService } from './barcode-coupon-service.ts';
+import { createCouponCodeClient } from '../../sync/coupon-code-client.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -162,6 +164,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     onSaleCommitted: () => sync.poke(),
     loyalty: memberService.laneHooks(),
+    coupons: new BarcodeCouponService({
+      definitions: () => promotions.coupons(), rules, online: () => sync.status().online,
+      client: createCouponCodeClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
+    }),
     businessDay: () => shiftsRepo.current()?.businessDay,
     // A kiosk asks its customer (print, digital, none) before printing.
     deferReceipt: config.role === 'kiosk',
@@ -275,6 +281,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.suspended': async () => ({ ok: true, value: lane.listSuspended() }),
     'sale.resume': async ({ saleId }) => reply(await lane.resume(saleId)),
     'sale.cancel': async () => reply(await lane.cancel()),
+    'sale.removeCoupon': async ({ code }) => reply(await lane.removeCoupon(code)),
     'sale.orderForLater': async ({ lineId, fulfilment }) => reply(await lane.orderForLater(lineId, fulfilment)),
     'sale.takeNow': async ({ lineId }) => reply(await lane.takeNow(lineId)),
     'sale.cashReceipt': async (input) => reply(await lane.requestCashReceipt('clear' in input ? null : input)),

@@ -32,6 +32,8 @@ import type { Tender } from '../core/tender.ts';
 import type { LaneLoyalty } from './loyalty-lane.ts';
 import { type Fulfilment, orderForLater, takeNow } from '../core/saved-sale.ts';
 import { type CashReceiptIdKind, type CashReceiptPurpose, cashReceiptRequest } from '../core/cash-receipt.ts';
+import { COUPON_MESSAGES, couponPromotions, withoutCoupons } from '../core/coupons/barcode-coupon.ts';
+import type { LaneCoupons } from './coupon-lane.ts';
 
 export type LaneResult<T> = Result<T, ApiErrorCode>;
 
@@ -70,6 +72,8 @@ export interface LaneDeps {
   readonly loyalty?: LaneLoyalty;
   /** A kiosk asks its customer first (print, digital or none): the receipt prints only through printReceipt. */
   readonly deferReceipt?: boolean;
+  /** Coupons by barcode (main/services/coupon-lane.ts): a scan that is a coupon goes on the sale as one. */
+  readonly coupons?: LaneCoupons;
 }
 
 export type ScanSource = 'wedge' | 'manual' | 'scanner';
@@ -159,6 +163,12 @@ export class Lane {
     if (!this.staff) return this.reject(raw, 'not_signed_in', M.notSignedIn);
     const parsed = parseBarcode(raw);
     if (!parsed.ok) return this.reject(raw, 'barcode_invalid', parsed.message);
+    const coupon = this.deps.coupons?.read(parsed.value.kind === 'gtin' ? parsed.value.gtin : parsed.value.data, this.sale?.coupons ?? [], this.deps.clock.now().toISOString());
+    if (coupon) {
+      if (!coupon.ok) return this.reject(raw, coupon.code, coupon.message);
+      const onto = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+      return this.update({ ...onto, coupons: [...(onto.coupons ?? []), coupon.value] });
+    }
     const item = this.identify(parsed.value);
     if (!item.ok) return this.reject(raw, item.code, item.message);
     const { product, labelPrice, measure } = item.value;
@@ -220,7 +230,11 @@ export class Lane {
     const member = sale.member !== undefined;
     return {
       ...sale,
-      promotions: [...this.deps.promotions.active(at).filter((p) => promotionApplies(p, at, member)), ...(this.deps.loyalty?.offers(sale, at) ?? [])],
+      promotions: [
+        ...this.deps.promotions.active(at).filter((p) => promotionApplies(p, at, member)),
+        ...(this.deps.loyalty?.offers(sale, at) ?? []),
+        ...couponPromotions(sale.coupons),
+      ],
     };
   }
 
@@ -411,6 +425,16 @@ export class Lane {
     });
   }
 
+  /** Takes a scanned coupon off the sale, before any tender (after one, a single-use coupon is already claimed). */
+  removeCoupon(code: string): Promise<LaneResult<SaleView>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (!this.sale) return fail('no_open_sale', M.noOpenSale);
+      if (this.sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
+      return this.update(withoutCoupons(this.sale, [code]));
+    });
+  }
+
   /** Cancels the open sale before any tender: nothing was sold, the draft goes. */
   cancel(): Promise<LaneResult<Record<string, never>>> {
     return this.queue.run(() => {
@@ -419,6 +443,7 @@ export class Lane {
       if (this.sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
       this.deps.drafts.clear();
       this.deps.loyalty?.cancelled?.(this.sale);
+      this.deps.coupons?.cancelled(this.sale);
       this.sale = null;
       this.deps.events.sale(null);
       return ok({});
@@ -430,7 +455,14 @@ export class Lane {
    * another sale already took is dropped: the sale is repriced and the cashier sees the new total.
    */
   private async couponsHeld(sale: OpenSale): Promise<LaneResult<OpenSale>> {
-    if (sale.tenders.length > 0 || !this.deps.loyalty?.beforeFirstTender) return ok(sale);
+    if (sale.tenders.length > 0) return ok(sale);
+    // Single-use coupons by barcode are claimed the same way; one used elsewhere comes off the sale.
+    const usedElsewhere = (await this.deps.coupons?.beforeFirstTender(sale)) ?? [];
+    if (usedElsewhere.length > 0) {
+      this.update(withoutCoupons(sale, usedElsewhere));
+      return fail('coupon_used', COUPON_MESSAGES.usedElsewhere);
+    }
+    if (!this.deps.loyalty?.beforeFirstTender) return ok(sale);
     const refused = await this.deps.loyalty.beforeFirstTender(sale);
     if (refused.length === 0) return ok(sale);
     this.update(sale);

@@ -6,6 +6,7 @@ import type { Tender } from '../core/tender.ts';
 import type { CompletedSaleView, SaleView } from '../api/contract.ts';
 import { maskedCashReceiptId } from '../core/cash-receipt.ts';
 import { memberOnSale } from './loyalty-views.ts';
+import { redeemedCoupons } from '../core/coupons/barcode-coupon.ts';
 
 /** Projections of the core's sale for the renderer: the contract's view types, nothing more. */
 export function tenderView(t: Tender): SaleView['tenders'][number] {
@@ -54,7 +55,14 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
     payment: { paid: pay.paid, due: pay.due, change: pay.change },
     tenders: sale.tenders.map(tenderView),
     member: memberOnSale(sale, totals.savings),
+    ...((sale.coupons ?? []).length > 0 ? { coupons: couponViews(sale, totals.savings) } : {}),
   };
+}
+
+/** The sale's coupons by barcode with what each saves now (0 under its minimum spend, or beaten by a better promotion). */
+function couponViews(sale: OpenSale, savings: readonly { readonly id: string; readonly amount: number }[]): NonNullable<SaleView['coupons']> {
+  const saved = new Map(redeemedCoupons(sale.coupons, savings).map((c) => [c.code, c.saved]));
+  return (sale.coupons ?? []).map((c) => ({ code: c.code, name: { ...c.name }, singleUse: c.singleUse, saved: saved.get(c.code) ?? 0 }));
 }
 
 export function completedSaleView(sale: CompletedSale, receipt: { printed: boolean; error?: string }): CompletedSaleView {

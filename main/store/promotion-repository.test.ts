@@ -44,3 +44,32 @@ describe('promotions on the till', () => {
     expect(parsePromotion(twoPlusOne)).toEqual({ ok: true, promotion: twoPlusOne });
   });
 });
+
+const flyer = {
+  id: 'coupon-flyer', name: { ko: '전단 쿠폰' }, minSpend: 15_000,
+  coupon: { barcode: '9900000020007', singleUse: false }, rule: { kind: 'basket_threshold', minTotal: 15_000, amountOff: 2_000 },
+};
+const expired = { ...flyer, id: 'coupon-old', endsAt: '2025-12-01T00:00:00+09:00', coupon: { barcode: '9900000099992', singleUse: false } };
+
+describe('coupon definitions on the till (the promotions stream)', () => {
+  it('keeps coupons out of the promotions that apply by themselves, and lists every coupon, expired ones too', () => {
+    const repo = new SqlitePromotions(dbs.catalog);
+    const parsed = [flyer, expired, { id: 'p1', name: { ko: '2+1' }, rule: { kind: 'buy_n_get_m', buy: 2, free: 1, productIds: ['ramen'] } }].map((d) => {
+      const p = parsePromotion(d);
+      if (!p.ok) throw new Error(p.reason);
+      return p.promotion;
+    });
+    repo.applyPage('promotion', parsed.map((p) => ({ id: p.id, deleted: false, promotion: p })), 'c1', false);
+    expect(repo.active('2026-12-04T00:00:00Z').map((p) => p.id)).toEqual(['p1']);
+    expect(repo.coupons().map((p) => [p.id, p.coupon?.barcode, p.minSpend])).toEqual([
+      ['coupon-flyer', '9900000020007', 15_000],
+      ['coupon-old', '9900000099992', 15_000],
+    ]);
+  });
+
+  it('refuses coupon terms it cannot use, with the reason, so a half-understood coupon never prices a sale', () => {
+    expect(parsePromotion({ ...flyer, coupon: { singleUse: true, prefix: '9951234' } })).toEqual({ ok: false, reason: 'a single-use coupon needs a prefix and a code length' });
+    expect(parsePromotion({ ...flyer, coupon: { singleUse: false } })).toEqual({ ok: false, reason: 'a multi-use coupon needs its barcode' });
+    expect(parsePromotion({ ...flyer, coupon: { barcode: '9900000020007', singleUse: false, colour: 'red' } }).ok).toBe(false);
+  });
+});

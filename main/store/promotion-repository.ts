@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { type Promotion, promotionProblem } from '../core/pricing/promotion.ts';
+import { couponTermsProblem } from '../core/coupons/barcode-coupon.ts';
 
 const ids = z.array(z.string().min(1)).min(1);
 const whole = z.number().int();
@@ -19,6 +20,12 @@ export const promotionSchema = z.object({
   endsAt: z.iso.datetime({ offset: true }).optional(),
   memberOnly: z.boolean().optional(),
   stackable: z.boolean().optional(),
+  minSpend: whole.nonnegative().optional(),
+  /** A coupon by barcode: applies only once scanned (main/core/coupons/barcode-coupon.ts). */
+  coupon: z
+    .object({ barcode: z.string().regex(/^[0-9A-Za-z-]{4,64}$/).optional(), prefix: z.string().regex(/^[0-9A-Za-z-]{2,63}$/).optional(), length: whole.positive().optional(), singleUse: z.boolean() })
+    .strict()
+    .optional(),
   rule: ruleSchema,
 });
 
@@ -29,13 +36,14 @@ export type PromotionChange = { readonly id: string; readonly deleted: boolean; 
 export function parsePromotion(value: unknown): { ok: true; promotion: Promotion } | { ok: false; reason: string } {
   const parsed = promotionSchema.safeParse(value);
   if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
-  const problem = promotionProblem(parsed.data);
+  const problem = promotionProblem(parsed.data) ?? (parsed.data.coupon ? couponTermsProblem(parsed.data.coupon) : null);
   return problem ? { ok: false, reason: problem } : { ok: true, promotion: parsed.data };
 }
 
 /** The promotions on the till, as the promotions stream delivered them. */
 export class SqlitePromotions {
   private readonly activeAt;
+  private readonly selectAll;
   private readonly upsert;
   private readonly remove;
   private readonly getCursor;
@@ -45,6 +53,8 @@ export class SqlitePromotions {
     this.activeAt = db.prepare(
       `SELECT document FROM promotion WHERE (starts_at IS NULL OR starts_at <= @at) AND (ends_at IS NULL OR ends_at > @at) ORDER BY id`,
     );
+    // Coupon documents name their terms; the few the store has are read whole (a LIKE on the JSON key narrows it).
+    this.selectAll = db.prepare(`SELECT document FROM promotion WHERE document LIKE '%"coupon":%' ORDER BY id`);
     this.upsert = db.prepare(`INSERT INTO promotion (id, starts_at, ends_at, document) VALUES (?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET starts_at = excluded.starts_at, ends_at = excluded.ends_at, document = excluded.document`);
     this.remove = db.prepare('DELETE FROM promotion WHERE id = ?');
@@ -53,12 +63,23 @@ export class SqlitePromotions {
       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`);
   }
 
-  /** Promotions whose window contains the instant (member-only ones included: the caller knows the customer). */
+  /**
+   * Promotions whose window contains the instant (member-only ones included: the caller knows the
+   * customer). Coupons are not among them: a coupon applies only once its barcode is scanned.
+   */
   active(at: string): Promotion[] {
     const iso = new Date(at).toISOString();
     return (this.activeAt.all({ at: iso }) as { document: string }[]).flatMap((r) => {
       const p = parsePromotion(JSON.parse(r.document));
-      return p.ok ? [p.promotion] : [];
+      return p.ok && !p.promotion.coupon ? [p.promotion] : [];
+    });
+  }
+
+  /** Every coupon definition on the till, expired and future ones too (a scan of one is told why it does not apply). */
+  coupons(): Promotion[] {
+    return (this.selectAll.all() as { document: string }[]).flatMap((r) => {
+      const p = parsePromotion(JSON.parse(r.document));
+      return p.ok && p.promotion.coupon ? [p.promotion] : [];
     });
   }
 

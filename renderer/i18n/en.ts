@@ -1,3 +1,4 @@
+import { saleChangesEn } from './sale-changes-text.ts';
 import type { Messages } from './ko.ts';
 
 /** English. Typed as Messages, so a key missing here (or not in ko) fails the type check. */
@@ -554,4 +555,6 @@ export const en: Messages = {
   'error.refund_unsupported': 'That payment cannot be refunded at this till.',
   'error.supervisor_required': 'A return without a receipt needs a supervisor PIN.',
   'error.return_error': 'The return could not be made.',
+  ...saleChangesEn,
 };
+

@@ -1,3 +1,4 @@
+import { saleChangesKo } from './sale-changes-text.ts';
 /** Korean, the default language. Every other table must have exactly these keys (see en.ts). */
 export const ko = {
   'app.title': '계산대',
@@ -553,6 +554,7 @@ export const ko = {
   'error.refund_unsupported': '이 결제 수단으로는 이 계산대에서 환불할 수 없습니다.',
   'error.supervisor_required': '영수증 없는 반품은 감독자 PIN이 필요합니다.',
   'error.return_error': '반품을 처리할 수 없습니다.',
+  ...saleChangesKo,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

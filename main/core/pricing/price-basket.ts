@@ -183,10 +183,12 @@ export function priceBasket(lines: readonly PricingLine[], promotions: readonly 
   const units: Unit[] = [];
   for (const l of lines) for (let q = 0; q < l.quantity; q++) units.push({ index: units.length, lineId: l.lineId, productId: l.productId, price: l.unitPrice });
   const gross = units.reduce((a, u) => a + u.price, 0);
+  // A minimum spend is read on the shelf total, before any saving (what the coupon's small print says).
+  const applicable = promotions.filter((p) => (p.minSpend ?? 0) <= gross);
 
   const productIds = new Set(units.map((u) => u.productId));
-  const itemRules = promotions.filter((p) => isItemRule(p.rule) && 'productIds' in p.rule && p.rule.productIds.some((id) => productIds.has(id)));
-  const basketRules = promotions.filter((p) => !isItemRule(p.rule));
+  const itemRules = applicable.filter((p) => isItemRule(p.rule) && 'productIds' in p.rule && p.rule.productIds.some((id) => productIds.has(id)));
+  const basketRules = applicable.filter((p) => !isItemRule(p.rule));
 
   // Choose the item plan whose item AND basket savings together are largest.
   const candidates: Iterable<Promotion[]> =

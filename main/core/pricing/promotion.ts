@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../product.ts';
+import type { CouponTerms } from '../coupons/barcode-coupon.ts';
 
 /**
  * A promotion as data (from the central API's promotions stream). Item-level rules compete for
@@ -29,6 +30,10 @@ export interface Promotion {
   readonly memberOnly?: boolean | undefined;
   /** Basket rules only: applies on top of the best non-stackable basket rule. */
   readonly stackable?: boolean | undefined;
+  /** Applies only when the live lines' shelf total reaches it (a coupon's minimum spend). */
+  readonly minSpend?: number | undefined;
+  /** A coupon by barcode (main/core/coupons): never applies by itself, only once scanned onto a sale. */
+  readonly coupon?: CouponTerms | undefined;
   readonly rule: PromotionRule;
 }
 

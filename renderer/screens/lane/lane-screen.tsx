@@ -15,6 +15,7 @@ import { ReturnTool } from './return-tool.tsx';
 import { MemberTools } from './member-tools.tsx';
 import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
+import { CouponList } from './coupon-list.tsx';
 
 interface Props {
   readonly state: TillState;
@@ -151,6 +152,7 @@ export function LaneScreen({ state, actions, client }: Props) {
       </section>
       <aside className="lane-side">
         <TotalsPanel sale={sale} currency={currency} />
+        <CouponList client={client} sale={sale} paying={paying} />
         {panel === 'cash' ? <CashPanel due={due} currency={currency} busy={paying} onPay={(r) => void payCash(r)} onClose={() => setPanel('none')} /> : null}
         {panel === 'card' ? <CardPanel amount={due} currency={currency} /> : null}
         <div className="lane-actions" role="group" aria-label={t('actions.title')}>
