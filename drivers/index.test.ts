@@ -7,6 +7,8 @@ import { ZvtSerialTerminal } from './payment/transports/zvt-serial-terminal.ts';
 import { EscPosSerialPrinter } from './printer/transports/serial-printer.ts';
 import { SerialLineScanner } from './scanner/transports/serial-scanner.ts';
 import { SERIAL_MESSAGES, parseSerialEndpoint } from './serial/serial-endpoint.ts';
+import { EscPosUsbPrinter } from './printer/transports/usb-lp-printer.ts';
+import { DEVICE_FILE_MESSAGES, parseDeviceFileEndpoint } from './printer/transports/device-file.ts';
 
 describe('device endpoints', () => {
   it('parses tcp://host:port and falls back to the device class default port', () => {
@@ -25,6 +27,12 @@ describe('device endpoints', () => {
     expect(createPrinter('serial:///dev/ttyUSB0?baud=38400')).toBeInstanceOf(EscPosSerialPrinter);
     expect(createScanner('serial:///dev/ttyACM0')).toBeInstanceOf(SerialLineScanner);
     expect(createPaymentTerminal('serial:///dev/ttyS0?baud=9600')).toBeInstanceOf(ZvtSerialTerminal);
+  });
+
+  it('creates a USB printer-class printer from usblp:///dev/usb/lp0, and refuses a usblp URL with a host', () => {
+    expect(createPrinter('usblp:///dev/usb/lp0')).toBeInstanceOf(EscPosUsbPrinter);
+    expect(parseDeviceFileEndpoint('usblp:///dev/usb/lp1')).toEqual({ path: '/dev/usb/lp1' });
+    expect(() => createPrinter('usblp://printer/lp0')).toThrow(DEVICE_FILE_MESSAGES.invalid('usblp://printer/lp0'));
   });
 
   it('parses serial endpoints: the device path, the baud rate (9600 by default), Windows COM ports', () => {

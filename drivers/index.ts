@@ -3,6 +3,8 @@ import { ZvtTcpTerminal } from './payment/transports/zvt-tcp-terminal.ts';
 import { EscPosSerialPrinter } from './printer/transports/serial-printer.ts';
 import type { PaymentTerminal } from './payment/types.ts';
 import { EscPosTcpPrinter } from './printer/transports/tcp-printer.ts';
+import { EscPosUsbPrinter } from './printer/transports/usb-lp-printer.ts';
+import { parseDeviceFileEndpoint } from './printer/transports/device-file.ts';
 import type { ReceiptPrinter } from './printer/types.ts';
 import { SerialLineScanner } from './scanner/transports/serial-scanner.ts';
 import { TcpLineScanner } from './scanner/transports/tcp-scanner.ts';
@@ -36,9 +38,10 @@ export function parseEndpoint(url: string, defaultPort?: number): { host: string
 
 const isSerial = (url: string): boolean => /^serial:\/\//i.test(url);
 
-/** tcp://host[:9100] or serial:///dev/ttyX?baud=9600. */
+/** tcp://host[:9100], serial:///dev/ttyX?baud=9600 or usblp:///dev/usb/lp0 (a USB printer-class device file). */
 export function createPrinter(url: string): ReceiptPrinter {
   if (isSerial(url)) return new EscPosSerialPrinter(parseSerialEndpoint(url));
+  if (/^usblp:\/\//i.test(url)) return new EscPosUsbPrinter(parseDeviceFileEndpoint(url).path);
   return new EscPosTcpPrinter(parseEndpoint(url, 9100));
 }
 

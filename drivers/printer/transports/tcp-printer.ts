@@ -36,6 +36,11 @@ export interface EscPosPrinterOptions {
   openStream: () => Promise<Duplex>;
   /** Budget for one print: connect, status checks, sending and the printer's completion reply. Default 5000 ms. */
   timeoutMs?: number;
+  /**
+   * While disconnected, try to reconnect this often, so a device plugged back in shows online by
+   * itself (a USB device file). Unset: reconnect on the next print, as network printers do.
+   */
+  reconnectMs?: number;
 }
 
 export const PRINTER_MESSAGES = {
@@ -71,30 +76,48 @@ export class EscPosPrinter implements ReceiptPrinter {
   private readonly openStream: () => Promise<Duplex>;
   private readonly timeoutMs: number;
   private readonly pollMs: number;
+  private readonly reconnectMs: number | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
 
   constructor(options: EscPosPrinterOptions) {
     this.openStream = options.openStream;
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.pollMs = options.pollMs ?? 250;
+    this.reconnectMs = options.reconnectMs;
   }
 
   /** Connects and reads the paper and cover state; an unreachable printer opens `offline`. */
   async open(): Promise<void> {
     this.closed = false;
-    await this.enqueue(async () => {
-      try {
-        await this.withTimeout(async () => {
-          await this.connect();
-          await this.checkReady();
-        });
-      } catch {
-        // The status already says why; print() will try again.
-      }
-    });
+    await this.enqueue(() => this.probe());
+  }
+
+  private async probe(): Promise<void> {
+    try {
+      await this.withTimeout(async () => {
+        await this.connect();
+        await this.checkReady();
+      });
+    } catch {
+      // The status already says why; print() will try again.
+    }
+  }
+
+  /** Plugged back in: the next probe finds the device and reads its state (queued behind any print). */
+  private scheduleReconnect(): void {
+    if (this.reconnectMs === undefined || this.reconnectTimer || this.closed) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.closed || (this.socket && !this.socket.destroyed)) return;
+      void this.enqueue(() => this.probe());
+    }, this.reconnectMs);
+    this.reconnectTimer.unref();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
     this.socket?.destroy();
     this.socket = undefined;
     this.setStatus({ state: 'disabled' });
@@ -302,6 +325,7 @@ export class EscPosPrinter implements ReceiptPrinter {
   }
 
   private setStatus(status: DeviceStatus): void {
+    if (status.state === 'offline' && status.code === 'disconnected') this.scheduleReconnect();
     if (status.state === this.current.state && status.code === this.current.code) return;
     this.current = status;
     this.events.emit('status', status);
