@@ -423,10 +423,10 @@ export const methods = {
   'sale.takeNow': { input: z.object({ lineId: z.string().min(1) }).strict(), output: saleView },
   /** Stock here (with its shelf location) and in nearby stores, from the central API; offline: central_offline. */
   'stock.lookup': { input: z.object({ barcode: z.string().regex(/^\d{1,14}$/, 'a product barcode is up to 14 digits') }).strict(), output: stockLookupView },
-  /** Receipts a printer fault left owed (the reprint queue), oldest first. */
+  /** Receipts a printer fault left owed (the reprint queue), oldest first: sales' and returns' (saleId is then the return's id). */
   'receipts.queued': {
     input: empty,
-    output: z.array(z.object({ saleId: z.string(), receiptNumber: z.string(), reason: z.string(), queuedAt: z.string() })),
+    output: z.array(z.object({ kind: z.enum(['sale', 'return']), saleId: z.string(), receiptNumber: z.string(), reason: z.string(), queuedAt: z.string() })),
   },
   /** Prints the queued receipts, marked COPY, once the printer is back; stops at the first failure, which stays queued. */
   'receipts.reprintQueued': {

@@ -216,23 +216,28 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
-  const receiptReprints = new ReceiptReprints({ queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer });
 
   const returnsConfig = new SqliteStoreConfig(dbs.till);
   const returnsCall = createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 });
+  const returnsRepo = new SqliteReturns(dbs.till, identity, rules);
   const saleReturns = new ReturnService({
     identity, rules, catalog, staff, clock, ids,
     policy: () => returnPolicyOf(returnsConfig.get(RETURN_POLICY_KEY), config.returnPolicy),
-    returns: new SqliteReturns(dbs.till, identity, rules),
+    returns: returnsRepo,
     priceHistory: new SqlitePriceHistory(dbs.catalog),
     lookup: createSaleLookup(returnsCall),
     orders: new SqliteStoreOrders(dbs.till),
     claimOrderReturn: createOrderReturnClaim(returnsCall),
     signedIn: () => lane.signedIn,
     printer: devices.printer,
+    reprints: new SqliteReprintQueue(dbs.till),
     payment: devices.payment,
     businessDay: () => shiftsRepo.current()?.businessDay,
     onCommitted: () => sync.poke(),
+  });
+  const receiptReprints = new ReceiptReprints({
+    queue: new SqliteReprintQueue(dbs.till), journal, identity, staff, printer: devices.printer,
+    returns: { receiptNumberOf: (id) => returnsRepo.findById(id)?.receiptNumber, printQueued: (id) => saleReturns.printQueued(id) },
   });
 
   const stockClient = createStockClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 }));

@@ -218,6 +218,31 @@ describe('the returns desk', () => {
     expect(copy?.barcodes).toContain(done.returnNumber);
   });
 
+  it('puts a return receipt the paper ran out on into the reprint queue with the sales\' receipts, and reprints them all in order', async () => {
+    const { host: h, lab: l } = await start();
+    const receipt = await sell(h, [water.barcode], 'cash');
+    const found = await call(h.handlers['return.find']({ code: receipt }));
+    // The paper runs out in the middle of the return receipt.
+    l.printer.runOutOfPaperAfter(200);
+    const done = await call(h.handlers['return.commit']({ saleId: found.saleId, lines: [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'unopened', disposition: 'restock' }] }));
+    expect(done.receipt).toMatchObject({ printed: false, error: 'The printer is out of paper.' });
+    // A sale rung after it, with the paper still out, queues behind it.
+    const later = await sell(h, [ramen.barcode], 'cash');
+    expect(await call(h.handlers['receipts.queued']({}))).toMatchObject([
+      { kind: 'return', saleId: done.returnId, receiptNumber: done.returnNumber, reason: 'paper_out' },
+      { kind: 'sale', receiptNumber: later, reason: 'paper_out' },
+    ]);
+    // Tried with the paper still out: both stay owed.
+    expect(await call(h.handlers['receipts.reprintQueued']({}))).toMatchObject({ printed: [], remaining: 2 });
+    l.printer.setPaper('ok');
+    expect(await call(h.handlers['receipts.reprintQueued']({}))).toEqual({ printed: [done.returnNumber, later], remaining: 0 });
+    const [returnCopy, saleCopy] = l.printer.receipts().slice(-2);
+    expect(returnCopy?.barcodes).toEqual([done.returnNumber]);
+    expect(returnCopy?.lines.join('\n')).toContain('재발행');
+    expect(saleCopy?.barcodes).toEqual([later]);
+    expect(await call(h.handlers['receipts.queued']({}))).toEqual([]);
+  });
+
   it('resolves a card refund whose answer was lost by asking the terminal on the retry: the card is refunded once', async () => {
     // The till gives the terminal 1.5 s; the lab answers the refund after 4 s.
     const { host: h, lab: l } = await start('?timeout=1500&ackTimeout=1000');

@@ -12,6 +12,7 @@ import type { SqliteReturns } from '../store/return-repository.ts';
 import type { SqlitePriceHistory } from '../store/price-history-repository.ts';
 import type { StaffRecord } from '../store/staff-repository.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
+import type { SqliteReprintQueue } from '../store/reprint-queue-repository.ts';
 import type { PaymentTerminal } from '../../drivers/payment/types.ts';
 import type { OrderReturnClaim, OrderReturnClaimInput, SaleLookup } from '../../sync/sale-lookup.ts';
 import type { CentralResult } from '../../sync/central-client.ts';
@@ -73,6 +74,8 @@ export interface ReturnServiceDeps {
   readonly staff: { list(): readonly StaffRecord[] };
   readonly signedIn: () => { readonly id: string; readonly name: string } | null;
   readonly printer: ReceiptPrinter | null;
+  /** The printer-fault reprint queue: a return receipt that did not print joins the sales' owed receipts. */
+  readonly reprints?: SqliteReprintQueue;
   readonly payment: PaymentTerminal | null;
   readonly clock: Clock;
   readonly ids: Ids;
@@ -363,7 +366,9 @@ export class ReturnService {
       if (!kicked.ok) console.warn(`cash drawer did not open: ${kicked.message}`);
     }
     const receipt = await this.print(done, cashierName, approverName);
-    return ok(doneView(done, receipt));
+    // The paper is owed to the customer: queued like a sale's receipt, reprinted with the others.
+    if (!receipt.printed) this.deps.reprints?.enqueue(done.id, receipt.code ?? 'no_printer', now.toISOString(), 'return');
+    return ok(doneView(done, { printed: receipt.printed, ...(receipt.error === undefined ? {} : { error: receipt.error }) }));
   }
 
   /** Prints a return's receipt again, marked as a copy (the paper ran out, the customer lost it). */
@@ -372,15 +377,26 @@ export class ReturnService {
       if (!this.deps.signedIn()) return fail('not_signed_in', M.notSignedIn);
       const r = this.deps.returns.findById(returnId);
       if (!r) return fail('return_not_found', M.returnUnknown);
-      const name = (id: string | null) => (id === null ? undefined : (this.deps.staff.list().find((s) => s.id === id)?.name ?? id));
-      return ok(await this.print(r, name(r.staffId) ?? r.staffId, name(r.approvedBy), true));
+      const { printed, error } = await this.printCopyOf(r);
+      return ok(error === undefined ? { printed } : { printed, error });
     });
   }
 
-  private async print(r: CompletedReturn, cashierName: string, approverName?: string, copy = false): Promise<{ printed: boolean; error?: string }> {
-    if (!this.deps.printer) return { printed: false, error: M.noPrinter };
+  /** Prints a queued return receipt (the reprint queue's run), marked as a copy; null: no such return. */
+  async printQueued(returnId: string): Promise<{ printed: boolean; code?: string; error?: string } | null> {
+    const r = this.deps.returns.findById(returnId);
+    return r ? this.printCopyOf(r) : null;
+  }
+
+  private printCopyOf(r: CompletedReturn): Promise<{ printed: boolean; code?: string; error?: string }> {
+    const name = (id: string | null) => (id === null ? undefined : (this.deps.staff.list().find((s) => s.id === id)?.name ?? id));
+    return this.print(r, name(r.staffId) ?? r.staffId, name(r.approvedBy), true);
+  }
+
+  private async print(r: CompletedReturn, cashierName: string, approverName?: string, copy = false): Promise<{ printed: boolean; code?: string; error?: string }> {
+    if (!this.deps.printer) return { printed: false, code: 'no_printer', error: M.noPrinter };
     const outcome = await this.deps.printer.print(layoutReturnReceipt(r, this.deps.identity, { cashierName, approverName, copy }));
-    return outcome.ok ? { printed: true } : { printed: false, error: outcome.message };
+    return outcome.ok ? { printed: true } : { printed: false, code: outcome.code, error: outcome.message };
   }
 
   /** Earlier returns: this till's own, and (for another till's sale) what the centre knew plus this till's not yet pushed. */
