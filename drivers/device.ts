@@ -23,8 +23,8 @@ export const DEVICE_ERROR_CODES = [
 ] as const;
 export type DeviceErrorCode = (typeof DEVICE_ERROR_CODES)[number];
 
-/** A status code is a fault, or a warning that does not stop the device (paper near end). */
-export type DeviceStatusCode = DeviceErrorCode | 'paper_near_end';
+/** A status code is a fault, or a state that does not stop the device (paper near end, the cash drawer standing open). */
+export type DeviceStatusCode = DeviceErrorCode | 'paper_near_end' | 'drawer_open';
 
 export interface DeviceStatus {
   state: DeviceState;

@@ -89,9 +89,10 @@ ${r.barcodes.map((b) => `<p>barcode: <code>${escapeHtml(b)}</code></p>`).join(''
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Device lab</title>
 <style>body{font-family:system-ui,sans-serif;margin:1rem}pre{font-family:monospace;background:#fff;border:1px solid #ccc;padding:.5rem;display:inline-block}article{margin:1rem 0}</style></head>
 <body><h1>Device lab</h1>
-<p>printer ${escapeHtml(lab.endpoints.printer)} (paper ${state.paper}, cover ${state.cover}) · scanner ${escapeHtml(lab.endpoints.scanner)} (${lab.scanner.connections} connected) · payment ${escapeHtml(lab.endpoints.payment)}</p>
+<p>printer ${escapeHtml(lab.endpoints.printer)} (paper ${state.paper}, cover ${state.cover}, drawer ${state.drawer}) · scanner ${escapeHtml(lab.endpoints.scanner)} (${lab.scanner.connections} connected) · payment ${escapeHtml(lab.endpoints.payment)}</p>
 ${lab.serial ? `<p>serial: printer ${escapeHtml(lab.serial.endpoints.printer)} · scanner ${escapeHtml(lab.serial.endpoints.scanner)} · payment ${escapeHtml(lab.serial.endpoints.payment)}</p>` : ''}
 <form method="post" action="/scanner/scan"><label>Scan <input name="data" autofocus></label> <button>Scan</button></form>
+<form method="post" action="/drawer/close"><button${state.drawer === 'open' ? '' : ' disabled'}>Close the drawer</button></form>
 <h2>Printed receipts (${receipts.length})</h2>
 ${items || '<p>Nothing printed yet.</p>'}
 </body></html>`;
@@ -205,7 +206,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             return;
           case 'POST /drawer/close':
             printer.closeDrawer();
-            send(200, printer.state());
+            if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+              res.writeHead(303, { location: '/' });
+              res.end();
+            } else send(200, printer.state());
             return;
           case 'POST /printer/cover':
             printer.setCover(parse(coverInput, await readBody(req)).state);

@@ -15,6 +15,8 @@ export type PrintBlock =
   | { kind: 'qr'; data: string }
   | { kind: 'feed'; lines: number };
 
+export type DrawerSwitch = 'open' | 'closed' | 'unknown';
+
 export type PrintFailureCode = 'paper_out' | 'cover_open' | 'disconnected' | 'timeout' | 'busy' | 'protocol';
 
 /** A failed print is a value: the caller queues the receipt for a reprint; the sale is not affected. */
@@ -39,6 +41,13 @@ export interface ReceiptPrinter extends Device {
   openDrawer(): Promise<PrintOutcome>;
   /** Reads the drawer switch (DLE EOT 1): open or closed; a failure when the printer cannot be asked. */
   readDrawer(): Promise<{ ok: true; drawer: 'open' | 'closed' } | { ok: false; code: PrintFailureCode; message: string }>;
+  /**
+   * The drawer switch as the printer last reported it (automatic status back, or a DLE EOT 1 reply);
+   * 'unknown' before the first report and while the printer is not connected. Cheap, never does I/O.
+   */
+  drawer(): DrawerSwitch;
+  /** Called whenever the drawer switch changes (the cashier pushed it shut, a kick opened it). */
+  onDrawer(cb: (drawer: DrawerSwitch) => void): Unsubscribe;
   status(): DeviceStatus;
   onStatus(cb: (status: DeviceStatus) => void): Unsubscribe;
 }

@@ -102,6 +102,8 @@ export const deviceStatusView = z.object({
   device: z.enum(['scanner', 'printer', 'payment', 'drawer', 'display']),
   name: z.string(),
   state: z.enum(['online', 'offline', 'error', 'disabled']),
+  /** Why, for the UI to translate: paper_out, cover_open, paper_near_end, drawer_open, disconnected, ... */
+  code: z.string().optional(),
   detail: z.string().optional(),
 });
 

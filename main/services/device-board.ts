@@ -10,7 +10,13 @@ export class DeviceBoard {
   constructor(private readonly onChange: (all: DeviceStatusView[]) => void) {}
 
   set(device: DeviceKind, name: string, status: DeviceStatus): void {
-    const view: DeviceStatusView = status.detail === undefined ? { device, name, state: status.state } : { device, name, state: status.state, detail: status.detail };
+    const view: DeviceStatusView = {
+      device,
+      name,
+      state: status.state,
+      ...(status.code === undefined ? {} : { code: status.code }),
+      ...(status.detail === undefined ? {} : { detail: status.detail }),
+    };
     this.devices.set(device, view);
     this.onChange(this.list());
   }

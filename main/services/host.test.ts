@@ -109,6 +109,13 @@ describe('the host', () => {
     await call(host.handlers['sale.scan']({ code: water.barcode, source: 'manual' }));
     await call(host.handlers['sale.payCash']({ received: 1000 }));
     expect(lab.printer.state().drawerKicks).toBe(1);
+    // The printer's status back tells the board the drawer stands open, then shut.
+    const drawer = async () => (await call(host.handlers['till.status']({}))).devices.find((d) => d.device === 'drawer');
+    for (let i = 0; i < 100 && (await drawer())?.code !== 'drawer_open'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await drawer()).toMatchObject({ state: 'online', code: 'drawer_open' });
+    lab.printer.closeDrawer();
+    for (let i = 0; i < 100 && (await drawer())?.code !== undefined; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await drawer()).toEqual({ device: 'drawer', name: lab.endpoints.printer, state: 'online' });
   });
 
   it('splits a sale across cash and card, charging the card only what is still due', async () => {
@@ -122,9 +129,9 @@ describe('the host', () => {
     expect(lab.terminal.transactions().at(-1)?.amount).toBe(ramen.price + water.price - 1000);
   });
 
-  it('reports every device on the board', async () => {
+  it('reports every device on the board, the cash drawer on the printer among them', async () => {
     const status = await call(host.handlers['till.status']({}));
-    expect(status.devices.map((d) => [d.device, d.state]).sort()).toEqual([['payment', 'online'], ['printer', 'online'], ['scanner', 'online']]);
+    expect(status.devices.map((d) => [d.device, d.state]).sort()).toEqual([['drawer', 'online'], ['payment', 'online'], ['printer', 'online'], ['scanner', 'online']]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
+import type { DrawerSwitch, ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { BarcodeScanner } from '../../drivers/scanner/types.ts';
 import type { PaymentTerminal } from '../../drivers/payment/types.ts';
 import { createPaymentTerminal, createPrinter, createScanner } from '../../drivers/index.ts';
@@ -11,6 +11,15 @@ export interface TillDevices {
   readonly scanner: BarcodeScanner | null;
   readonly payment: PaymentTerminal | null;
   close(): Promise<void>;
+}
+
+export const DRAWER_DETAIL = { open: 'The cash drawer is open.', unknown: 'The drawer switch cannot be read while the printer is not connected.' } as const;
+
+function watchDrawer(printer: ReceiptPrinter, url: string, board: DeviceBoard): void {
+  const show = (drawer: DrawerSwitch): void =>
+    board.set('drawer', url, drawer === 'open' ? { state: 'online', code: 'drawer_open', detail: DRAWER_DETAIL.open } : drawer === 'closed' ? { state: 'online' } : { state: 'offline', detail: DRAWER_DETAIL.unknown });
+  printer.onDrawer(show);
+  show(printer.drawer());
 }
 
 /**
@@ -43,6 +52,8 @@ export async function openDevices(endpoints: TillConfig['devices'], board: Devic
   }
 
   const printer = await open('printer', endpoints.printer, createPrinter);
+  // The cash drawer hangs on the printer: its switch is read through it (ASB, DLE EOT 1).
+  if (printer && endpoints.printer) watchDrawer(printer, endpoints.printer, board);
   const scanner = await open('scanner', endpoints.scanner, createScanner);
   const payment = await open('payment', endpoints.payment, createPaymentTerminal);
   return {

@@ -14,8 +14,10 @@ const stateMark: Readonly<Record<DeviceStatusView['state'], string>> = { online:
 
 function DeviceChip({ device }: { device: DeviceStatusView }) {
   const { t } = useI18n();
-  const params = { device: t(`device.${device.device}`), state: t(`deviceState.${device.state}`) };
-  const text = device.detail ? t('device.chipDetail', { ...params, detail: device.detail }) : t('device.chip', params);
+  // The drawer's own states (open, closed) say more than "online".
+  const drawer = device.device === 'drawer' && device.state === 'online';
+  const params = { device: t(`device.${device.device}`), state: drawer ? t(device.code === 'drawer_open' ? 'drawer.open' : 'drawer.closed') : t(`deviceState.${device.state}`) };
+  const text = device.detail && !drawer ? t('device.chipDetail', { ...params, detail: device.detail }) : t('device.chip', params);
   return (
     <li className={`chip chip-${device.state}`} title={device.name}>
       <span aria-hidden="true" className="chip-mark">

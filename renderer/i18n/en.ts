@@ -27,6 +27,9 @@ export const en: Messages = {
   'deviceState.disabled': 'disabled',
   'device.chip': '{device}: {state}',
   'device.chipDetail': '{device}: {state} ({detail})',
+  'drawer.open': 'open',
+  'drawer.closed': 'closed',
+  'drawer.prompt': 'The cash drawer is open. Please close the drawer.',
 
   'sync.label': 'Sync',
   'sync.online': 'online',

@@ -25,6 +25,9 @@ export const ko = {
   'deviceState.disabled': '사용 안 함',
   'device.chip': '{device}: {state}',
   'device.chipDetail': '{device}: {state} ({detail})',
+  'drawer.open': '열림',
+  'drawer.closed': '닫힘',
+  'drawer.prompt': '금전함이 열려 있습니다. 금전함을 닫아 주세요.',
 
   'sync.label': '동기화',
   'sync.online': '온라인',

@@ -96,6 +96,20 @@ describe('ESC/POS TCP printer with the lab printer', () => {
     expect(lab.receipts()).toEqual([]);
   });
 
+  it('follows the drawer switch by automatic status back, without asking: opened by the kick, shut by the cashier, unknown once closed', async () => {
+    const { lab, printer } = await setup();
+    const seen: string[] = [];
+    printer.onDrawer((d) => seen.push(d));
+    await until(() => printer.drawer() === 'closed');
+    expect(await printer.openDrawer()).toEqual({ ok: true });
+    await until(() => printer.drawer() === 'open');
+    lab.closeDrawer();
+    await until(() => printer.drawer() === 'closed');
+    await printer.close();
+    expect(printer.drawer()).toBe('unknown');
+    expect(seen).toEqual(['open', 'closed', 'unknown']);
+  });
+
   it('hears paper and cover changes between receipts through automatic status back (GS a), without printing', async () => {
     const { lab, printer } = await setup();
     lab.setPaper('near_end');

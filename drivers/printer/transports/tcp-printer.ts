@@ -17,7 +17,7 @@ import {
   isTransmitStatusByte,
   paperFromSensorByte,
 } from '../protocol/escpos-status.ts';
-import type { PrintDocument, PrintFailureCode, PrintOutcome, ReceiptPrinter } from '../types.ts';
+import type { DrawerSwitch, PrintDocument, PrintFailureCode, PrintOutcome, ReceiptPrinter } from '../types.ts';
 
 export interface EscPosTcpPrinterOptions {
   host: string;
@@ -66,8 +66,9 @@ class PrintFailure extends Error {
  * disconnect, and never throws from print().
  */
 export class EscPosPrinter implements ReceiptPrinter {
-  private readonly events = createEmitter<{ status: DeviceStatus }>();
+  private readonly events = createEmitter<{ status: DeviceStatus; drawer: DrawerSwitch }>();
   private current: DeviceStatus = { state: 'disabled' };
+  private drawerSwitch: DrawerSwitch = 'unknown';
   private socket: Duplex | undefined;
   private inbox: number[] = [];
   private wake: (() => void) | undefined;
@@ -116,6 +117,7 @@ export class EscPosPrinter implements ReceiptPrinter {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.setDrawer('unknown');
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
     this.socket?.destroy();
@@ -129,6 +131,20 @@ export class EscPosPrinter implements ReceiptPrinter {
 
   onStatus(cb: (status: DeviceStatus) => void): Unsubscribe {
     return this.events.on('status', cb);
+  }
+
+  drawer(): DrawerSwitch {
+    return this.drawerSwitch;
+  }
+
+  onDrawer(cb: (drawer: DrawerSwitch) => void): Unsubscribe {
+    return this.events.on('drawer', cb);
+  }
+
+  private setDrawer(drawer: DrawerSwitch): void {
+    if (drawer === this.drawerSwitch) return;
+    this.drawerSwitch = drawer;
+    this.events.emit('drawer', drawer);
   }
 
   print(doc: PrintDocument): Promise<PrintOutcome> {
@@ -184,6 +200,7 @@ export class EscPosPrinter implements ReceiptPrinter {
           this.send(DLE_EOT_PRINTER);
           drawer = drawerFromPrinterByte(await this.readByte(isRealtimeStatusByte));
         });
+        this.setDrawer(drawer);
         return { ok: true as const, drawer };
       } catch (error) {
         const code = error instanceof PrintFailure ? error.code : 'disconnected';
@@ -289,6 +306,8 @@ export class EscPosPrinter implements ReceiptPrinter {
     });
     socket.once('close', () => {
       if (this.socket === socket) this.socket = undefined;
+      // Nobody can tell the drawer's state without the printer.
+      this.setDrawer('unknown');
       if (!this.closed) this.setStatus({ state: 'offline', code: 'disconnected', detail: PRINTER_MESSAGES.disconnected });
       this.wake?.();
     });
@@ -297,6 +316,7 @@ export class EscPosPrinter implements ReceiptPrinter {
   }
 
   private statusBack(status: AsbStatus): void {
+    this.setDrawer(status.drawer);
     if (status.paper === 'out') this.setStatus({ state: 'error', code: 'paper_out', detail: PRINTER_MESSAGES.paper_out });
     else if (status.cover === 'open') this.setStatus({ state: 'error', code: 'cover_open', detail: PRINTER_MESSAGES.cover_open });
     else if (status.paper === 'near_end') this.setStatus({ state: 'online', code: 'paper_near_end', detail: 'Paper near end.' });

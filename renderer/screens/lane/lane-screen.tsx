@@ -16,6 +16,7 @@ import { MemberTools } from './member-tools.tsx';
 import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
 import { CouponList } from './coupon-list.tsx';
+import { DrawerPrompt } from './drawer-prompt.tsx';
 
 interface Props {
   readonly state: TillState;
@@ -147,6 +148,7 @@ export function LaneScreen({ state, actions, client }: Props) {
           <BasketTable sale={sale} selectedLineId={selectedLineId} onSelect={setSelected} onVoid={(id) => void actions.voidLine(id)} />
         )}
         {notice ? <NoticeAlert notice={notice} /> : null}
+        <DrawerPrompt devices={state.devices} />
         {searching ? <SearchDialog client={client} onClose={() => setSearching(false)} /> : null}
         <ManualEntry inputRef={barcodeField} onEnter={(code) => actions.scan(code, 'manual')} />
       </section>
