@@ -1,7 +1,7 @@
 import { ZvtSerialTerminal } from './payment/transports/zvt-serial-terminal.ts';
 import { ZvtTcpTerminal } from './payment/transports/zvt-tcp-terminal.ts';
 import { EscPosSerialPrinter } from './printer/transports/serial-printer.ts';
-import type { PaymentTerminal } from './payment/types.ts';
+import type { OperationJournal, PaymentTerminal } from './payment/types.ts';
 import { EscPosTcpPrinter } from './printer/transports/tcp-printer.ts';
 import { EscPosUsbPrinter } from './printer/transports/usb-lp-printer.ts';
 import { parseDeviceFileEndpoint } from './printer/transports/device-file.ts';
@@ -66,9 +66,12 @@ function paymentTimeouts(url: string): { timeoutMs?: number; ackTimeoutMs?: numb
   return out;
 }
 
-/** ZVT: tcp://host[:20007] or serial:///dev/ttyX?baud=9600, each with optional ?timeout=ms&ackTimeout=ms. */
-export function createPaymentTerminal(url: string): PaymentTerminal {
-  const timeouts = paymentTimeouts(url);
+/**
+ * ZVT: tcp://host[:20007] or serial:///dev/ttyX?baud=9600, each with optional ?timeout=ms&ackTimeout=ms.
+ * `journal` keeps an operation whose answer is outstanding across a restart (the till's database).
+ */
+export function createPaymentTerminal(url: string, options: { journal?: OperationJournal } = {}): PaymentTerminal {
+  const timeouts = { ...paymentTimeouts(url), ...options };
   if (isSerial(url)) return new ZvtSerialTerminal({ endpoint: parseSerialEndpoint(url), ...timeouts });
   return new ZvtTcpTerminal({ ...parseEndpoint(url, 20007), ...timeouts });
 }
@@ -84,6 +87,8 @@ export type {
   ReversalRequest,
   UnknownOutcome,
   Resolution,
+  OperationJournal,
+  KeptOperation,
   TerminalReport,
   EndOfDayReport,
 } from './payment/types.ts';

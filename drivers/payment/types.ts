@@ -58,6 +58,30 @@ export interface UnknownOutcome {
   since: string;
 }
 
+/** An unknown outcome as kept across a restart: what was sent, and how to tell our booking from an older one. */
+export interface KeptOperation {
+  operation: UnknownOutcome['operation'];
+  reference: string;
+  amount: number;
+  /** The last trace number the terminal gave before the command was sent; undefined when none was seen. */
+  traceBefore?: string | undefined;
+  /** The terminal's receipt number, when known before the answer (the receipt a reversal names). */
+  receiptNo?: string | undefined;
+  /** ISO instant the command was sent. */
+  sentAt: string;
+}
+
+/**
+ * Where a terminal keeps the operation it sent and has no answer to yet (the till's SQLite file). It
+ * is written before the command goes out and cleared once the terminal's answer is known, so a till
+ * killed in between knows at start that it must ask the terminal. Synchronous and durable.
+ */
+export interface OperationJournal {
+  load(): KeptOperation | null;
+  save(operation: KeptOperation): void;
+  clear(): void;
+}
+
 /** What the terminal said about an unknown outcome: approved (it was booked) or declined (nothing was booked). */
 export interface Resolution {
   operation: UnknownOutcome['operation'];

@@ -22,6 +22,7 @@ import type {
   DeclineCode,
   EndOfDayReport,
   Failure,
+  OperationJournal,
   PaymentOutcome,
   PaymentTerminal,
   RefundRequest,
@@ -42,6 +43,8 @@ export interface ZvtTerminalOptions {
   retryDelayMs?: number;
   /** The terminal's password (3 BCD bytes as 6 digits). */
   password?: string;
+  /** Keeps the operation in flight across a restart; without it an unknown outcome lives in memory only. */
+  journal?: OperationJournal;
 }
 
 export const PAYMENT_MESSAGES = {
@@ -108,11 +111,16 @@ export class ZvtTerminal implements PaymentTerminal {
   private readonly resolveTimeoutMs: number;
   private readonly retryDelayMs: number;
   private readonly password: string;
+  private readonly journal: OperationJournal | undefined;
 
   constructor(
     private readonly link: ZvtLink,
     options: ZvtTerminalOptions = {},
   ) {
+    this.journal = options.journal;
+    // Sent before the till stopped, never answered: asked about before anything else is sent.
+    const kept = this.journal?.load();
+    if (kept) this.pending = { operation: kept.operation, reference: kept.reference, amount: kept.amount, since: kept.sentAt, traceBefore: kept.traceBefore };
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.resolveTimeoutMs = options.resolveTimeoutMs ?? 120_000;
@@ -148,6 +156,12 @@ export class ZvtTerminal implements PaymentTerminal {
     return this.events.on('status', cb);
   }
 
+  /** The unknown outcome is settled (answered, or found not booked): in memory and on disk. */
+  private forget(): void {
+    this.pending = null;
+    this.journal?.clear();
+  }
+
   unresolved(): UnknownOutcome | null {
     if (!this.pending) return null;
     const { operation, reference, amount, since } = this.pending;
@@ -166,7 +180,7 @@ export class ZvtTerminal implements PaymentTerminal {
     const receiptNo = req.receiptNo ?? this.lastApproved?.receiptNo;
     if (receiptNo === undefined) return { status: 'declined', code: 'terminal_error', message: PAYMENT_MESSAGES.noLastPayment };
     const amount = req.receiptNo === undefined ? (this.lastApproved?.amount ?? 0) : 0;
-    return this.booking('reversal', req.reference, amount, () => encodeReversal(receiptNo, this.password));
+    return this.booking('reversal', req.reference, amount, () => encodeReversal(receiptNo, this.password), receiptNo);
   }
 
   async abort(): Promise<boolean> {
@@ -201,7 +215,7 @@ export class ZvtTerminal implements PaymentTerminal {
     const pending = this.pending;
     if (!pending) return null;
     if (pending.resolution) {
-      this.pending = null;
+      this.forget();
       return pending.resolution;
     }
     if (this.busy || this.closed) {
@@ -210,7 +224,7 @@ export class ZvtTerminal implements PaymentTerminal {
     this.busy = true;
     try {
       const resolution = await this.resolve();
-      if (resolution.outcome.status !== 'failed') this.pending = null;
+      if (resolution.outcome.status !== 'failed') this.forget();
       return resolution;
     } finally {
       this.busy = false;
@@ -229,11 +243,11 @@ export class ZvtTerminal implements PaymentTerminal {
     const resolution = pending.resolution ?? (await this.resolve());
     if (resolution.outcome.status === 'failed') return resolution.outcome;
     if (resolution.outcome.status === 'declined') {
-      this.pending = null;
+      this.forget();
       return undefined;
     }
     if (resolution.operation === operation && resolution.reference === reference && resolution.outcome.amount === amount) {
-      this.pending = null;
+      this.forget();
       return resolution.outcome;
     }
     pending.resolution = resolution;
@@ -269,7 +283,7 @@ export class ZvtTerminal implements PaymentTerminal {
   }
 
   /** Payment, refund or reversal: the commands whose outcome moves money, so an unknown outcome is kept. */
-  private async booking(operation: UnknownOutcome['operation'], reference: string, amount: number, encode: () => Uint8Array): Promise<PaymentOutcome> {
+  private async booking(operation: UnknownOutcome['operation'], reference: string, amount: number, encode: () => Uint8Array, receiptNo?: string): Promise<PaymentOutcome> {
     if (this.busy) return this.failed('busy');
     if (this.closed) return this.failed('disconnected');
     let bytes: Uint8Array;
@@ -285,14 +299,19 @@ export class ZvtTerminal implements PaymentTerminal {
       if (settled) return settled;
       const sentAt = new Date().toISOString();
       const traceBefore = this.lastTrace;
+      // On disk before the command leaves: a till killed before the answer asks the terminal at start.
+      this.journal?.save({ operation, reference, amount, traceBefore, receiptNo, sentAt });
       try {
         const end = await this.command(bytes, this.timeoutMs);
+        this.journal?.clear();
         if (end.kind === 'abort') return this.declined(end.resultCode);
         if (end.info && end.info.resultCode !== RESULT.success) return this.declined(end.info.resultCode);
         return this.approved(end.info, operation);
       } catch (error) {
         const failure = error instanceof DialogueError ? error : new DialogueError('disconnected', PAYMENT_MESSAGES.disconnected);
         if (failure.accepted) this.pending = { operation, reference, amount, since: sentAt, traceBefore };
+        // Never accepted by the terminal: nothing can have been booked.
+        else this.journal?.clear();
         return { status: 'failed', code: failure.code, message: failure.message };
       }
     } finally {

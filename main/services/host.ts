@@ -38,6 +38,8 @@ import { SqliteJournalSearch } from '../store/journal-search-repository.ts';
 import { SqliteShifts } from '../store/shift-repository.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
 import { openDevices, type TillDevices } from './till-devices.ts';
+import { SqlitePendingCardOperation } from '../store/pending-card-repository.ts';
+import { resolveKeptCardOperation } from './card-recovery.ts';
 import { startSync, type SyncService } from './sync-service.ts';
 import { SqlitePriceSchedule } from '../store/price-schedule-repository.ts';
 import { SqliteStoreConfig } from '../store/config-repository.ts';
@@ -92,7 +94,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const promotions = new SqlitePromotions(dbs.catalog);
 
   const board = new DeviceBoard((all) => events.emit('devices', all));
-  const devices: TillDevices = await openDevices(config.devices, board);
+  const devices: TillDevices = await openDevices(config.devices, board, { paymentJournal: new SqlitePendingCardOperation(dbs.till) });
 
   // The pickup desk: the store's online orders (the 'order' stream), hand-outs claimed through the centre.
   const pickupConfig = new SqliteStoreConfig(dbs.till);
@@ -172,6 +174,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     // A kiosk asks its customer (print, digital, none) before printing.
     deferReceipt: config.role === 'kiosk',
   });
+
+  // A card operation the till was killed in the middle of: the terminal is asked before anything else.
+  void resolveKeptCardOperation(devices.payment, lane).catch((e: unknown) => console.error('card recovery failed', e));
 
   // A self-checkout kiosk attends the lane itself; its customer reaches the sale only through kiosk.* methods.
   const kioskLog = new SqliteKioskEvents(dbs.till);

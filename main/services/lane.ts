@@ -14,7 +14,7 @@ import type { SqliteOpenSale } from '../store/open-sale-repository.ts';
 import type { SqliteReprintQueue } from '../store/reprint-queue-repository.ts';
 import type { StaffRecord } from '../store/staff-repository.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
-import type { PaymentTerminal } from '../../drivers/payment/types.ts';
+import type { PaymentOutcome, PaymentTerminal } from '../../drivers/payment/types.ts';
 import { type ParsedBarcode, parseBarcode } from '../../drivers/scanner/protocol/barcode.ts';
 import { parseGs1 } from '../../drivers/scanner/protocol/gs1.ts';
 import { ean13 } from '../../drivers/scanner/protocol/gtin.ts';
@@ -498,20 +498,33 @@ export class Lane {
       });
       if (outcome.status === 'declined') return fail('payment_declined', M.paymentDeclined(outcome.message));
       if (outcome.status === 'failed') return fail('payment_failed', M.paymentFailed(outcome.message));
-      const r = applyTender(
-        this.sale,
-        {
-          id: this.deps.ids.newId(),
-          kind: 'card',
-          amount: outcome.amount,
-          card: { scheme: outcome.scheme, maskedPan: outcome.maskedPan, approvalCode: outcome.approvalCode, terminalRef: outcome.terminalRef },
-        },
-        this.deps.rules,
-      );
-      // The terminal charged an amount the sale cannot take: a broken invariant, not a customer error.
-      if (!r.ok) throw new Error(`approved card payment could not be applied: ${r.message}`);
-      return this.settle(r.value);
+      return this.settle(this.withCard(this.sale, outcome));
     });
+  }
+
+  /**
+   * A card payment the terminal approved while the till could not hear the answer (it was killed or
+   * timed out), found by asking the terminal: booked on the open sale it was for, and the sale
+   * settles. Null when it is not this open sale's (the caller says so).
+   */
+  bookResolvedCard(saleId: string, outcome: Extract<PaymentOutcome, { status: 'approved' }>): Promise<LaneResult<PaymentReply> | null> {
+    return this.queue.run(async () => (this.sale?.id === saleId ? this.settle(this.withCard(this.sale, outcome)) : null));
+  }
+
+  private withCard(sale: OpenSale, outcome: Extract<PaymentOutcome, { status: 'approved' }>): OpenSale {
+    const r = applyTender(
+      sale,
+      {
+        id: this.deps.ids.newId(),
+        kind: 'card',
+        amount: outcome.amount,
+        card: { scheme: outcome.scheme, maskedPan: outcome.maskedPan, approvalCode: outcome.approvalCode, terminalRef: outcome.terminalRef },
+      },
+      this.deps.rules,
+    );
+    // The terminal charged an amount the sale cannot take: a broken invariant, not a customer error.
+    if (!r.ok) throw new Error(`approved card payment could not be applied: ${r.message}`);
+    return r.value;
   }
 
   /** Saves the tender; when the sale is paid, commits it, then prints (a printer fault never undoes a sale). */

@@ -1,6 +1,6 @@
 import type { DrawerSwitch, ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { BarcodeScanner } from '../../drivers/scanner/types.ts';
-import type { PaymentTerminal } from '../../drivers/payment/types.ts';
+import type { OperationJournal, PaymentTerminal } from '../../drivers/payment/types.ts';
 import { createPaymentTerminal, createPrinter, createScanner } from '../../drivers/index.ts';
 import type { Device } from '../../drivers/device.ts';
 import type { DeviceBoard } from './device-board.ts';
@@ -26,7 +26,7 @@ function watchDrawer(printer: ReceiptPrinter, url: string, board: DeviceBoard): 
  * Opens the configured devices and keeps their health on the board. A device that is missing,
  * misconfigured or unreachable is a status on the board, never a crash of the till.
  */
-export async function openDevices(endpoints: TillConfig['devices'], board: DeviceBoard): Promise<TillDevices> {
+export async function openDevices(endpoints: TillConfig['devices'], board: DeviceBoard, options: { paymentJournal?: OperationJournal } = {}): Promise<TillDevices> {
   const opened: { close(): Promise<void> }[] = [];
 
   async function open<D extends Device>(
@@ -55,7 +55,7 @@ export async function openDevices(endpoints: TillConfig['devices'], board: Devic
   // The cash drawer hangs on the printer: its switch is read through it (ASB, DLE EOT 1).
   if (printer && endpoints.printer) watchDrawer(printer, endpoints.printer, board);
   const scanner = await open('scanner', endpoints.scanner, createScanner);
-  const payment = await open('payment', endpoints.payment, createPaymentTerminal);
+  const payment = await open('payment', endpoints.payment, (url) => createPaymentTerminal(url, options.paymentJournal ? { journal: options.paymentJournal } : {}));
   return {
     printer,
     scanner,

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LabTerminal } from '../lab/lab-terminal.ts';
 import { PAYMENT_MESSAGES, ZvtTcpTerminal, type ZvtTcpTerminalOptions } from './zvt-tcp-terminal.ts';
+import type { KeptOperation, OperationJournal } from '../types.ts';
 
 const KRW = 410;
 
@@ -225,6 +226,77 @@ describe('ZVT terminal over TCP with the lab terminal', () => {
       // The repeated receipt is the new one (trace 2), not the earlier payment of the same amount.
       expect(await terminal.resolveUnknown()).toMatchObject({ reference: 'sale-14', outcome: { status: 'approved', terminalRef: '52500001/000002' } });
       expect(await terminal.resolveUnknown()).toBeNull();
+    });
+  });
+
+  describe('an unknown outcome kept across a restart (the operation journal)', () => {
+    /** The till's database as the driver sees it: what was written, in order. */
+    function memoryJournal(start: KeptOperation | null = null) {
+      let kept = start;
+      const writes: (KeptOperation | null)[] = [];
+      const journal: OperationJournal = {
+        load: () => kept,
+        save: (op) => void writes.push((kept = op)),
+        clear: () => void writes.push((kept = null)),
+      };
+      return { journal, writes, kept: () => kept };
+    }
+
+    it('writes the operation before sending it and clears it once the terminal answered', async () => {
+      const { journal, writes } = memoryJournal();
+      const { lab } = await setup();
+      const terminal = new ZvtTcpTerminal({ host: '127.0.0.1', port: lab.port, ackTimeoutMs: 1000, journal });
+      cleanups.push(() => terminal.close());
+      await terminal.open();
+      lab.nextOutcome('decline');
+      expect(await terminal.authorize({ amount: 700, currencyNumeric: KRW, reference: 'sale-d' })).toMatchObject({ status: 'declined' });
+      expect(await terminal.authorize({ amount: 900, currencyNumeric: KRW, reference: 'sale-a' })).toMatchObject({ status: 'approved' });
+      expect(await terminal.authorize({ amount: 900, currencyNumeric: KRW, reference: 'sale-b' })).toMatchObject({ status: 'approved' });
+      expect(writes).toEqual([
+        { operation: 'payment', reference: 'sale-d', amount: 700, traceBefore: undefined, receiptNo: undefined, sentAt: expect.any(String) as string },
+        null,
+        expect.objectContaining({ reference: 'sale-a', amount: 900, traceBefore: undefined }),
+        null,
+        // The trace of the last booking goes along: a repeat receipt still showing it is not this payment's.
+        expect.objectContaining({ reference: 'sale-b', amount: 900, traceBefore: '000001' }),
+        null,
+      ]);
+    });
+
+    it('keeps an accepted operation that went unanswered, and a terminal driver started afresh resolves it once, before any other command', async () => {
+      const { journal, kept } = memoryJournal();
+      const { lab } = await setup();
+      const dying = new ZvtTcpTerminal({ host: '127.0.0.1', port: lab.port, timeoutMs: 150, ackTimeoutMs: 100, journal });
+      await dying.open();
+      lab.nextOutcome('late', { lateMs: 500 });
+      expect(await dying.authorize({ amount: 4300, currencyNumeric: KRW, reference: 'sale-k' })).toMatchObject({ status: 'failed', code: 'timeout' });
+      await dying.close();
+      expect(kept()).toMatchObject({ operation: 'payment', reference: 'sale-k', amount: 4300 });
+
+      // The till starts again: the new driver knows the operation from the journal alone.
+      const fresh = new ZvtTcpTerminal({ host: '127.0.0.1', port: lab.port, ackTimeoutMs: 1000, retryDelayMs: 50, journal });
+      cleanups.push(() => fresh.close());
+      await fresh.open();
+      expect(fresh.unresolved()).toMatchObject({ operation: 'payment', reference: 'sale-k', amount: 4300 });
+      // A status enquiry is refused until the approval is claimed: nothing else goes first.
+      expect(await fresh.enquireStatus()).toMatchObject({ ok: false, code: 'unresolved' });
+      expect(await fresh.resolveUnknown()).toMatchObject({ reference: 'sale-k', outcome: { status: 'approved', amount: 4300, terminalRef: '52500001/000001' } });
+      expect(kept()).toBeNull();
+      expect(await fresh.resolveUnknown()).toBeNull();
+      expect(lab.transactions().filter((t) => t.trace !== undefined)).toHaveLength(1);
+    });
+
+    it('clears a kept operation the terminal never booked (killed before the terminal took it)', async () => {
+      const { lab } = await setup();
+      await lab.settled();
+      const { journal, kept } = memoryJournal({ operation: 'payment', reference: 'sale-n', amount: 1500, sentAt: new Date().toISOString() });
+      const fresh = new ZvtTcpTerminal({ host: '127.0.0.1', port: lab.port, ackTimeoutMs: 1000, journal });
+      cleanups.push(() => fresh.close());
+      await fresh.open();
+      // The terminal's last receipt is not an approval of 1,500: nothing was charged.
+      expect(await fresh.resolveUnknown()).toMatchObject({ reference: 'sale-n', outcome: { status: 'declined', code: 'canceled' } });
+      expect(kept()).toBeNull();
+      expect(await fresh.authorize({ amount: 1500, currencyNumeric: KRW, reference: 'sale-n' })).toMatchObject({ status: 'approved' });
     });
   });
 
