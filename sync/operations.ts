@@ -27,6 +27,8 @@ export const operations = {
   raiseStaffCall: load('raise-staff-call'),
   closeStaffCall: load('close-staff-call'),
   openStaffCalls: load('open-staff-calls'),
+  suspendedSales: load('suspended-sales'),
+  claimSuspendedSale: load('claim-suspended-sale'),
 } as const;
 
 export const schemaPath = new URL('./schema.graphql', import.meta.url);

@@ -3,6 +3,7 @@ import type { CompletedSale } from '../main/core/sale.ts';
 import type { CompletedReturn } from '../main/core/returns/sale-return.ts';
 import type { OrderMutation } from '../main/core/pickup/order-mutation.ts';
 import type { MemberMutation } from '../main/core/loyalty/member-mutation.ts';
+import type { SuspendMutation } from '../main/core/suspended-sale.ts';
 
 /**
  * What sync needs from the till's store (main/store implements these). Each call is synchronous
@@ -25,7 +26,8 @@ export type OutboxEntry =
   | (OutboxRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
   | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
   | (OutboxRow & OrderMutation)
-  | (OutboxRow & MemberMutation);
+  | (OutboxRow & MemberMutation)
+  | (OutboxRow & SuspendMutation);
 
 /** The server's verdict on one mutation. `id` is the mutation id. */
 export interface MutationResult {

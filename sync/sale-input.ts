@@ -4,6 +4,7 @@ import type { OutboxEntry } from './ports.ts';
 import { type OrderMutationFields, toOrderMutationFields } from './order-input.ts';
 import type { MemberDataRequest, MemberEnrolment } from '../main/core/loyalty/member-mutation.ts';
 import { type ReturnInput, toReturnInput } from './return-input.ts';
+import type { SuspendedSalePayload, SuspendedSaleResumedPayload } from '../main/core/suspended-sale.ts';
 
 /** The wire shape of a pushed sale (SaleInput in schema.graphql). No store or till id: the credential says. */
 export interface SaleInput {
@@ -78,6 +79,9 @@ export interface MutationInput extends OrderMutationFields {
   /** Only on MEMBER_ENROLL / MEMBER_DATA_REQUEST (main/core/loyalty/member-mutation.ts). */
   readonly memberEnroll?: MemberEnrolment;
   readonly memberDataRequest?: MemberDataRequest;
+  /** Only on SALE_SUSPENDED / SUSPENDED_SALE_RESUMED (main/core/suspended-sale.ts). */
+  readonly suspendedSale?: SuspendedSalePayload;
+  readonly suspendedSaleResumed?: SuspendedSaleResumedPayload;
 }
 
 export function toSaleInput(sale: CompletedSale): SaleInput {
@@ -148,6 +152,8 @@ export function toMutationInput(entry: OutboxEntry): MutationInput {
   if (entry.kind === 'RETURN') return { ...head, kind: entry.kind, sale: null, saleReturn: toReturnInput(entry.payload) };
   if (entry.kind === 'MEMBER_ENROLL') return { ...head, kind: entry.kind, sale: null, memberEnroll: { ...entry.payload } };
   if (entry.kind === 'MEMBER_DATA_REQUEST') return { ...head, kind: entry.kind, sale: null, memberDataRequest: { ...entry.payload } };
+  if (entry.kind === 'SALE_SUSPENDED') return { ...head, kind: entry.kind, sale: null, suspendedSale: { ...entry.payload } };
+  if (entry.kind === 'SUSPENDED_SALE_RESUMED') return { ...head, kind: entry.kind, sale: null, suspendedSaleResumed: { ...entry.payload } };
   if (entry.kind !== 'SALE') return { ...head, kind: entry.kind, sale: null, ...toOrderMutationFields(entry) };
   return { ...head, kind: entry.kind, sale: toSaleInput(entry.payload) };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { kioskEvents, kioskMethods } from './kiosk-contract.ts';
 import { pickupEvents, pickupMethods } from './pickup-contract.ts';
+import { laneScreenEvents, laneScreenMethods } from './lane-screen-contract.ts';
 
 const localizedText = z.record(z.string(), z.string());
 const minor = z.number().int();
@@ -85,6 +86,8 @@ export const saleView = z.object({
   member: memberOnSaleView.nullable().optional(),
   /** Coupons scanned by barcode and what each saves now (0: on the sale, nothing to take off yet). */
   coupons: z.array(z.object({ code: z.string(), name: localizedText, singleUse: z.boolean(), saved: minor })).optional(),
+  /** The customer's receipt language (Alt+L); absent: the store's (Korean). */
+  receiptLanguage: z.enum(['ko', 'en']).optional(),
 });
 
 export const completedSaleView = z.object({
@@ -458,6 +461,7 @@ export const methods = {
   },
   ...kioskMethods,
   ...pickupMethods,
+  ...laneScreenMethods,
 } as const;
 
 export const events = {
@@ -468,6 +472,7 @@ export const events = {
   sync: syncStatusView,
   ...kioskEvents,
   ...pickupEvents,
+  ...laneScreenEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -27,4 +27,6 @@ export interface TillIdentity {
   readonly businessNumber: string;
   readonly address: string;
   readonly phone: string;
+  /** 대표자: printed on the receipt with the registration number (absent or empty: not printed). */
+  readonly representative?: string | undefined;
 }

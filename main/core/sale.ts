@@ -33,6 +33,8 @@ export interface OpenSale {
   readonly cashReceipt?: CashReceiptRequest | undefined;
   /** Coupons scanned by barcode (main/core/coupons): priced with the promotions, claimed before the first tender when single-use. */
   readonly coupons?: readonly SaleCoupon[] | undefined;
+  /** The customer reads English: the receipt prints in English (absent: the store's Korean). */
+  readonly receiptLanguage?: 'en' | undefined;
 }
 
 export interface SaleTotals {
@@ -78,6 +80,8 @@ export interface CompletedSale {
   readonly cashReceipt?: (CashReceiptRequest & { readonly amount: number }) | undefined;
   /** Coupons scanned by barcode and what each saved: the centre records each redemption once. */
   readonly coupons?: readonly RedeemedCoupon[] | undefined;
+  /** Printed in English for this customer (reprints too); absent: Korean. */
+  readonly receiptLanguage?: 'en' | undefined;
 }
 
 export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
@@ -172,6 +176,7 @@ export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxR
     ...(liveOrderedLines(sale).length > 0 ? { ordered: liveOrderedLines(sale) } : {}),
     ...cashReceiptOf(sale, totals.total, state.change),
     ...((sale.coupons ?? []).length > 0 ? { coupons: redeemedCoupons(sale.coupons, totals.savings) } : {}),
+    ...(sale.receiptLanguage ? { receiptLanguage: sale.receiptLanguage } : {}),
   });
 }
 

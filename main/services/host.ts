@@ -56,6 +56,9 @@ import { createOrderReturnClaim, createSaleLookup } from '../../sync/sale-lookup
 import { RETURN_POLICY_KEY, returnPolicyOf } from './return-policy-config.ts';
 import { BarcodeCouponService } from './barcode-coupon-service.ts';
 import { createCouponCodeClient } from '../../sync/coupon-code-client.ts';
+import { SuspendedSaleService } from './suspended-sale-service.ts';
+import { createSuspendedSaleClient } from '../../sync/suspended-sale-client.ts';
+import { laneScreenHandlers } from './lane-screen-handlers.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -142,6 +145,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     members, lane: () => lane, client: loyaltyClient, config: new SqliteStoreConfig(dbs.till), online: () => sync.status().online, rules, clock, ids,
     requests: new SqliteMemberRequests(dbs.till), poke: () => sync.poke(), staffId: () => lane.signedIn?.id ?? null,
   });
+  const suspendedRepo = new SqliteSuspendedSales(dbs.till);
   const lane = new Lane({
     identity,
     rules,
@@ -153,7 +157,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     printer: devices.printer,
     payment: devices.payment,
     promotions,
-    suspended: new SqliteSuspendedSales(dbs.till),
+    suspended: suspendedRepo,
     discountLimits: config.discountLimits,
     ageRestrictedCategories: config.ageRestrictedCategories,
     inStoreCodes: config.inStoreCodes,
@@ -163,6 +167,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       sale: (v) => events.emit('sale', v),
       saleCompleted: (v) => events.emit('saleCompleted', v),
       scanRejected: (r) => events.emit('scanRejected', r),
+      nextQuantity: (quantity) => events.emit('sale.nextQuantity', { quantity }),
     },
     onSaleCommitted: () => sync.poke(),
     loyalty: memberService.laneHooks(),
@@ -211,6 +216,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
     // A price checker shows the product and rings nothing.
     if (config.role === 'price-checker') return events.emit('kiosk.scanned', { code: scan.data });
     void (kiosk ? kiosk.scan(scan.data, 'scanner') : pickup.attached ? pickup.scan(scan.data) : scanAtLane(scan.data, 'scanner'));
+  });
+
+  // A sale suspended here is listed at the store's other tills through the centre, and resumed by a claim.
+  const suspendedSales = new SuspendedSaleService({
+    suspended: suspendedRepo,
+    client: createSuspendedSaleClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
+    lane, identity, clock, ids,
+    online: () => sync.status().online,
+    poke: () => sync.poke(),
   });
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
@@ -289,7 +303,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.confirmAge': async ({ approved }) => reply(await lane.confirmAge(approved)),
     'sale.suspend': async () => reply(await lane.suspend()),
     'sale.suspended': async () => ({ ok: true, value: lane.listSuspended() }),
-    'sale.resume': async ({ saleId }) => reply(await lane.resume(saleId)),
+    'sale.resume': async ({ saleId }) => reply(await suspendedSales.resume(saleId)),
     'sale.cancel': async () => reply(await lane.cancel()),
     'sale.removeCoupon': async ({ code }) => reply(await lane.removeCoupon(code)),
     'sale.orderForLater': async ({ lineId, fulfilment }) => reply(await lane.orderForLater(lineId, fulfilment)),
@@ -324,6 +338,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     ...pickupHandlers(pickup),
     ...returnHandlers(saleReturns),
+    ...laneScreenHandlers({ lane, suspendedSales, catalog, currency: identity.currency, quickKeys: config.quickKeys, storeConfig: pickupConfig }),
     ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog, staffCalls }),
   };
   if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash, { 'member.lookup': handlers['member.lookup'] }));

@@ -41,6 +41,8 @@ export interface LaneEvents {
   sale(view: SaleView | null): void;
   saleCompleted(view: CompletedSaleView): void;
   scanRejected(rejection: { code: string; reason: string; message: string }): void;
+  /** The keypad's quantity for the next item changed (set, used or cleared). */
+  nextQuantity?(quantity: number | null): void;
 }
 
 export interface LaneDeps {
@@ -93,6 +95,8 @@ export class Lane {
   private sale: OpenSale | null;
   private lastCompleted: CompletedSaleView | null = null;
   private readonly queue = new SerialQueue();
+  /** The keypad's `3 *`: how many the next item rung is (any source), then back to one. */
+  private pendingQuantity: number | null = null;
 
   constructor(private readonly deps: LaneDeps) {
     // A till killed mid-sale resumes the sale it was ringing.
@@ -172,14 +176,46 @@ export class Lane {
     const item = this.identify(parsed.value);
     if (!item.ok) return this.reject(raw, item.code, item.message);
     const { product, labelPrice, measure } = item.value;
+    // A scale label is one item at its own price: the keypad's quantity waits for the next item.
+    const quantity = labelPrice === undefined && measure === undefined ? (this.pendingQuantity ?? 1) : 1;
     const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
-    const added = addItem(sale.basket, product, 1, this.deps.ids.newId(), {
+    const added = addItem(sale.basket, product, quantity, this.deps.ids.newId(), {
       ageRestricted: this.deps.ageRestrictedCategories.includes(product.category),
       ...(labelPrice !== undefined ? { labelPrice } : {}),
       ...(measure ? { measure } : {}),
     });
     if (!added.ok) return this.reject(raw, 'sale_error', added.message);
+    if (quantity > 1) this.useQuantity(null);
     return this.update({ ...sale, basket: added.value });
+  }
+
+  private useQuantity(quantity: number | null): void {
+    this.pendingQuantity = quantity;
+    this.deps.events.nextQuantity?.(quantity);
+  }
+
+  /** The keypad's `3 *`: the next item rung rings this many (null clears it). Kept while a scan is refused. */
+  setNextQuantity(quantity: number | null): Promise<LaneResult<{ quantity: number | null }>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      this.useQuantity(quantity);
+      return ok({ quantity });
+    });
+  }
+
+  get nextQuantity(): number | null {
+    return this.pendingQuantity;
+  }
+
+  /** The customer's receipt language for this sale (opening one when none is open, as a member does). */
+  setReceiptLanguage(language: 'ko' | 'en'): Promise<LaneResult<{ language: 'ko' | 'en' }>> {
+    return this.queue.run(() => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+      const { receiptLanguage: _previous, ...rest } = sale;
+      const updated = this.update(language === 'en' ? { ...rest, receiptLanguage: 'en' } : rest);
+      return updated.ok ? ok({ language }) : updated;
+    });
   }
 
   /**
@@ -370,7 +406,11 @@ export class Lane {
       if (!sale) return fail('no_open_sale', M.noOpenSale);
       if (sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
       const totals = saleTotals(sale, this.deps.rules);
-      this.deps.suspended.suspend(sale, { total: totals.total, itemCount: totals.itemCount }, this.deps.clock.now().toISOString());
+      const at = this.deps.clock.now().toISOString();
+      // The store's other tills hear of it through the centre (main/core/suspended-sale.ts).
+      const payload = { saleId: sale.id, staffId: sale.staffId, suspendedAt: at, currency: sale.basket.currency, total: totals.total, itemCount: totals.itemCount, document: JSON.stringify(sale) };
+      this.deps.suspended.suspend(sale, { total: totals.total, itemCount: totals.itemCount }, at, { mutationId: this.deps.ids.newId(), mutation: { kind: 'SALE_SUSPENDED', payload } });
+      this.deps.onSaleCommitted();
       this.sale = null;
       this.deps.events.sale(null);
       return ok({ saleId: sale.id });
@@ -388,6 +428,19 @@ export class Lane {
       const resumed = this.deps.suspended.resume(saleId, this.deps.clock.now().toISOString());
       if (!resumed) return fail('no_open_sale', M.suspendedGone);
       return this.update(resumed);
+    });
+  }
+
+  /**
+   * Resumes a suspended sale `take` brings (this till's own, or one claimed at the centre from
+   * another till), in the lane's queue: nothing else rings while the claim is out.
+   */
+  resumeWith<C extends string>(take: (staffId: string) => Promise<Result<OpenSale, C>>): Promise<Result<SaleView, C | ApiErrorCode>> {
+    return this.queue.run(async () => {
+      if (!this.staff) return fail('not_signed_in', M.notSignedIn);
+      if (this.sale && this.sale.basket.lines.some((l) => !l.voided)) return fail('sale_open', M.saleOpen);
+      const taken = await take(this.staff.id);
+      return taken.ok ? this.update(taken.value) : taken;
     });
   }
 

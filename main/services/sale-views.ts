@@ -56,6 +56,7 @@ export function saleView(sale: OpenSale, rules: TaxRules): SaleView {
     tenders: sale.tenders.map(tenderView),
     member: memberOnSale(sale, totals.savings),
     ...((sale.coupons ?? []).length > 0 ? { coupons: couponViews(sale, totals.savings) } : {}),
+    ...(sale.receiptLanguage ? { receiptLanguage: sale.receiptLanguage } : {}),
   };
 }
 

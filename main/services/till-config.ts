@@ -7,6 +7,7 @@ import { DEFAULT_IN_STORE_LAYOUTS } from '../core/in-store-code.ts';
 import { DEFAULT_RETURN_POLICY } from '../core/returns/return-policy.ts';
 import { returnPolicySchema } from './return-policy-config.ts';
 import { kioskConfigSchema } from './kiosk-config.ts';
+import { quickKeysSchema } from './quick-keys.ts';
 
 /**
  * A till's configuration: who it is, where its central API is, which devices it drives.
@@ -29,6 +30,8 @@ export const tillConfigSchema = z.object({
     businessNumber: z.string(),
     address: z.string(),
     phone: z.string(),
+    /** 대표자: the business's representative, printed on the receipt under the registration number. */
+    representative: z.string().max(40).default(''),
   }),
   /** What this till is for (DESIGN.md section 5): a cashier's lane, a self-checkout kiosk, a pickup desk, or a price checker. */
   role: z.enum(['lane', 'kiosk', 'pickup', 'price-checker']).default('lane'),
@@ -46,6 +49,8 @@ export const tillConfigSchema = z.object({
     .default(DEFAULT_IN_STORE_LAYOUTS.map((l) => ({ ...l, prefixes: [...l.prefixes] }))),
   /** Self-checkout: idle times, item limit, cash, digital receipts (only read when role is 'kiosk'). */
   kiosk: kioskConfigSchema,
+  /** The lane's quick keys for unbarcoded items (Alt+Q; main/services/quick-keys.ts). */
+  quickKeys: quickKeysSchema.default([]),
   /** Categories whose products need the customer's age confirmed. */
   ageRestrictedCategories: z.array(z.string()).default(['alcohol', 'tobacco']),
   /** The return policy (main/core/returns/return-policy.ts): days per category, what must come back unopened, receipt-less returns. */

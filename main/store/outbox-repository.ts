@@ -3,6 +3,7 @@ import type { CompletedSale } from '../core/sale.ts';
 import type { CompletedReturn } from '../core/returns/sale-return.ts';
 import { ORDER_MUTATION_KINDS, type OrderMutation } from '../core/pickup/order-mutation.ts';
 import { MEMBER_MUTATION_KINDS, type MemberMutation } from '../core/loyalty/member-mutation.ts';
+import { SUSPEND_MUTATION_KINDS, type SuspendMutation } from '../core/suspended-sale.ts';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'flagged' | 'rejected';
 
@@ -17,7 +18,8 @@ export type PendingMutation =
   | (MutationRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
   | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
   | (MutationRow & OrderMutation)
-  | (MutationRow & MemberMutation);
+  | (MutationRow & MemberMutation)
+  | (MutationRow & SuspendMutation);
 
 export interface PushOutcome {
   readonly id: string;
@@ -62,6 +64,8 @@ function toMutation(r: Row): PendingMutation {
   if ((ORDER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   // Loyalty's rows (member-mutation.ts): an enrolment or a member's data request, written by this till.
   if ((MEMBER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
+  // A suspended sale for the store's other tills, or its resume here (core/suspended-sale.ts).
+  if ((SUSPEND_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   throw new Error(`outbox row ${r.sequence} has a kind this build does not know: ${r.kind}`);
 }
 

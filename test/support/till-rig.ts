@@ -5,6 +5,7 @@ import { startCentral, type Central } from '../../fixtures/central/server.ts';
 import { startLab, type Lab } from '../../drivers/lab/lab.ts';
 import { demoTillConfig } from '../../fixtures/demo/demo-till-config.ts';
 import type { TillConfigInput } from '../../main/services/till-config.ts';
+import type { DemoTill } from '../../fixtures/demo-store/store.ts';
 import { startHostProcess, type RunningHost } from './host-process.ts';
 import { NodeTillClient } from './ws-till-client.ts';
 import { waitFor } from './wait-for.ts';
@@ -22,13 +23,23 @@ export interface TillRig {
   close(): Promise<void>;
 }
 
-export async function startTillRig(options: { centralPort?: number; startCentral?: boolean; /** Over the demo till's configuration (a kiosk's role, its idle times). */ config?: Partial<TillConfigInput> } = {}): Promise<TillRig> {
+export async function startTillRig(options: {
+  centralPort?: number;
+  startCentral?: boolean;
+  /** Over the demo till's configuration (a kiosk's role, its idle times). */
+  config?: Partial<TillConfigInput>;
+  /** Another till's central server (several tills of a store on one centre); the rig then leaves it running. */
+  central?: Central;
+  /** Which demo till this is (default the store's first). */
+  till?: DemoTill;
+} = {}): Promise<TillRig> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'till-e2e-'));
-  const central = await startCentral({ dbPath: path.join(dataDir, 'central.db'), port: options.centralPort ?? 0 });
+  const shared = options.central;
+  const central = shared ?? (await startCentral({ dbPath: path.join(dataDir, 'central.db'), port: options.centralPort ?? 0 }));
   const lab = await startLab({});
   // Playwright types a wedge scan key by key; on a loaded 2-core CI machine gaps of 50 ms happen,
   // so the test tills allow 200 ms (tests type into fields with fill(), which sends no keys).
-  const config: TillConfigInput = { ...demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500, wedgeInterKeyMs: 200 }), ...options.config };
+  const config: TillConfigInput = { ...demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500, wedgeInterKeyMs: 200, ...(options.till ? { till: options.till } : {}) }), ...options.config };
   const rig: TillRig = {
     dataDir,
     central,
@@ -54,7 +65,7 @@ export async function startTillRig(options: { centralPort?: number; startCentral
     async close() {
       await rig.host.kill('SIGTERM');
       await lab.close();
-      await central.close();
+      if (!shared) await central.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

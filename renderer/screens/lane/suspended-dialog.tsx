@@ -13,9 +13,13 @@ interface Props {
   readonly onClose: () => void;
 }
 
-type Suspended = MethodOutput<'sale.suspended'>;
+type Suspended = MethodOutput<'sale.suspendedInStore'>;
 
-/** The suspended sales of this till, oldest first: Enter (or a click) resumes one, ↑↓ move between them. */
+/**
+ * The store's suspended sales, oldest first: this till's, and (online) the other tills' (named by
+ * their till); Enter (or a click) resumes one, ↑↓ move between them. Offline it says only this
+ * till's are shown.
+ */
 export function SuspendedDialog({ client, currency, onClose }: Props) {
   const { t, money, dateTime } = useI18n();
   const [sales, setSales] = useState<Suspended | null>(null);
@@ -25,7 +29,7 @@ export function SuspendedDialog({ client, currency, onClose }: Props) {
 
   useEffect(() => {
     let live = true;
-    void client.invoke('sale.suspended', {}).then((reply) => {
+    void client.invoke('sale.suspendedInStore', {}).then((reply) => {
       if (!live) return;
       if (reply.ok) setSales(reply.value);
       else setFailure(reply.error);
@@ -53,12 +57,15 @@ export function SuspendedDialog({ client, currency, onClose }: Props) {
 
   return (
     <ToolDialog title={t('resume.title')} className="suspended-dialog" onClose={onClose}>
-      {sales !== null && sales.length === 0 ? <p>{t('resume.empty')}</p> : null}
+      {sales?.offline ? <p role="status">{t('resume.offline')}</p> : null}
+      {sales !== null && sales.sales.length === 0 ? <p>{t('resume.empty')}</p> : null}
       <ul ref={list} className="suspended-list" aria-label={t('resume.list')} onKeyDown={onListKey}>
-        {(sales ?? []).map((s) => (
+        {(sales?.sales ?? []).map((s) => (
           <li key={s.saleId}>
             <button type="button" onClick={() => void resume(s.saleId)}>
-              {t('resume.entry', { time: dateTime(s.suspendedAt), count: s.itemCount, total: money(s.total, currency) })}
+              {s.here
+                ? t('resume.entry', { time: dateTime(s.suspendedAt), count: s.itemCount, total: money(s.total, currency) })
+                : t('resume.entryOther', { till: s.tillNumber, time: dateTime(s.suspendedAt), count: s.itemCount, total: money(s.total, currency) })}
             </button>
           </li>
         ))}
