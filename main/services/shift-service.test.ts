@@ -80,9 +80,8 @@ describe('shifts and the cash drawer', () => {
     expect(shifts.open(0)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
-  it('counts only the sales rung during the shift, from the journal, in the X report', async () => {
+  it('counts the shift\'s sales from the journal in the X report', async () => {
     const shifts = service();
-    sell([{ id: 't0', kind: 'cash', amount: 3000 }]); // before the shift
     shifts.open(100_000);
     sell([{ id: 't1', kind: 'cash', amount: 10_000 }]);
     sell([{ id: 't2', kind: 'card', amount: 3000, card: { scheme: 'VISA', maskedPan: '****1234', approvalCode: 'A1', terminalRef: 'r1' } }]);
@@ -144,6 +143,24 @@ describe('shifts and the cash drawer', () => {
     expect(text(printed.at(-1))).toMatch(/\[Z 리포트\][\s\S]*Z 번호 1/);
     expect(await shifts.reportZ()).toEqual({ ok: false, code: 'day_closed', message: SHIFT_MESSAGES.dayClosed('2026-11-25') });
     expect(shifts.open(0)).toMatchObject({ ok: false, code: 'day_closed' });
+  });
+
+  it('counts a sale rung while no shift was open in the next shift\'s X and Z reports, so the Z report adds up to the journal', async () => {
+    const shifts = service();
+    sell([{ id: 't0', kind: 'cash', amount: 3000 }]); // before the first shift
+    shifts.open(10_000);
+    const x = await shifts.reportX();
+    expect(x).toMatchObject({ ok: true, value: { totals: { saleCount: 1, grossSales: 3000, cashSales: 3000 } } });
+    await shifts.close({ 10000: 1, 1000: 3 });
+    sell([{ id: 't1', kind: 'card', amount: 3000, card: { scheme: 'VISA', maskedPan: '****1234', approvalCode: 'A1', terminalRef: 'r1' } }]); // between shifts
+    shifts.open(0);
+    sell([{ id: 't2', kind: 'cash', amount: 3000 }]);
+    expect(await shifts.reportX()).toMatchObject({ ok: true, value: { totals: { saleCount: 2, grossSales: 6000, cardSales: 3000, cashSales: 3000 } } });
+    await shifts.close({ 1000: 3 });
+    const z = await shifts.reportZ();
+    const journalTotal = dbs.till.prepare('SELECT count(*) AS n, sum(total) AS gross FROM sale').get() as { n: number; gross: number };
+    expect(z).toMatchObject({ ok: true, value: { kind: 'Z', totals: { saleCount: journalTotal.n, grossSales: journalTotal.gross } } });
+    expect(journalTotal).toEqual({ n: 3, gross: 9000 });
   });
 
   it('closes the day with sales not yet synced only with a supervisor PIN', async () => {

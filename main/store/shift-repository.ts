@@ -48,6 +48,8 @@ export class SqliteShifts {
   private readonly selectMovements;
   private readonly insertEvent;
   private readonly maxSequence;
+  private readonly lastClosedSequence;
+  private readonly previousClose;
   private readonly selectSales;
   private readonly selectRefunds;
   private readonly selectDayClose;
@@ -78,7 +80,9 @@ export class SqliteShifts {
     this.selectRefunds = db.prepare(`SELECT r.refund_total AS total,
         coalesce((SELECT sum(amount) FROM sale_return_tender t WHERE t.return_id = r.id AND t.kind = 'cash'), 0) AS cash,
         coalesce((SELECT sum(amount) FROM sale_return_tender t WHERE t.return_id = r.id AND t.kind <> 'cash'), 0) AS other
-      FROM sale_return r WHERE r.completed_at >= ? AND (? IS NULL OR r.completed_at <= ?) ORDER BY r.sequence`);
+      FROM sale_return r WHERE r.completed_at > ? AND (? IS NULL OR r.completed_at <= ?) ORDER BY r.sequence`);
+    this.lastClosedSequence = db.prepare('SELECT coalesce(max(last_sequence), 0) FROM shift WHERE closed_at IS NOT NULL').pluck();
+    this.previousClose = db.prepare("SELECT coalesce(max(closed_at), '') FROM shift WHERE closed_at IS NOT NULL AND closed_at <= ? AND id <> ?").pluck();
     this.selectDayClose = db.prepare('SELECT business_day AS businessDay, closed_at AS closedAt, z_number AS zNumber, report FROM business_day_close WHERE business_day = ?');
     this.insertDayClose = db.prepare('INSERT INTO business_day_close (business_day, closed_at, closed_by, z_number, report) VALUES (?, ?, ?, ?, ?)');
     this.countDayCloses = db.prepare('SELECT count(*) FROM business_day_close').pluck();
@@ -98,10 +102,14 @@ export class SqliteShifts {
     return this.selectOfDay.all(businessDay) as ShiftRecord[];
   }
 
-  /** Opens a shift; its sales start after the last sale in the journal. */
+  /**
+   * Opens a shift; its sales start after the last shift's. A sale rung while no shift was open
+   * (between two shifts, or before the first) is the next shift's: every sale is in exactly one
+   * shift's X and Z report, so the reports always add up to the journal.
+   */
   open(shift: Omit<ShiftRecord, 'firstSequence' | 'closedAt' | 'closedBy' | 'lastSequence' | 'counted' | 'expected'>, event: ShiftEvent): ShiftRecord {
     return this.db.transaction(() => {
-      const firstSequence = (this.maxSequence.get() as number) + 1;
+      const firstSequence = (this.lastClosedSequence.get() as number) + 1;
       this.insertShift.run({ ...shift, firstSequence });
       this.record(event);
       return this.byId(shift.id) as ShiftRecord;
@@ -125,9 +133,10 @@ export class SqliteShifts {
     return this.selectSales.all(shift.firstSequence, last) as SaleMoney[];
   }
 
-  /** What the shift's returns gave back (an open shift: up to now). */
+  /** What the shift's returns gave back (an open shift: up to now), those made since the shift before it closed included, as for sales. */
   refunds(shift: ShiftRecord): RefundMoney[] {
-    return this.selectRefunds.all(shift.openedAt, shift.closedAt, shift.closedAt) as RefundMoney[];
+    const from = this.previousClose.get(shift.openedAt, shift.id) as string;
+    return this.selectRefunds.all(from, shift.closedAt, shift.closedAt) as RefundMoney[];
   }
 
   /** Closes the shift with its blind count; its sales end at the last sale in the journal. */
