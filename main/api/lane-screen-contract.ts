@@ -43,9 +43,17 @@ export const laneScreenMethods = {
   'quickKeys.list': { input: empty, output: z.array(quickKeyView) },
   /** The customer's receipt language for this sale (Alt+L): Korean or English. */
   'sale.receiptLanguage': { input: z.object({ language: z.enum(['ko', 'en']) }).strict(), output: z.object({ language: z.enum(['ko', 'en']) }) },
+  /** Electron asks before closing the app: how much the host has not pushed yet. */
+  'app.quitCheck': { input: empty, output: z.object({ queued: z.number().int() }) },
+  /** Closing with unsynced sales: a supervisor's PIN (else unsynced_sales); the shell hears app.quitApproved and closes. */
+  'app.approveQuit': { input: z.object({ supervisorPin: z.string().regex(/^\d{4,8}$/).optional() }).strict(), output: z.object({}) },
 } as const;
 
 export const laneScreenEvents = {
   /** The quantity waiting for the next item (the keypad's `3 *`), null when none. */
   'sale.nextQuantity': z.object({ quantity: z.number().int().nullable() }),
+  /** From the Electron shell (the preload), never the host: the app is closing with sales not synced. */
+  'app.quitRequested': z.object({ queued: z.number().int() }),
+  /** A supervisor approved closing the app: the shell closes it. */
+  'app.quitApproved': z.object({}),
 } as const;

@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lockDown } from './security.ts';
 import { createCustomerWindow, createTillWindow } from './window.ts';
 import { allowKioskCamera, shouldRestart } from './kiosk-lockdown.ts';
+import { QuitGuard } from './quit-guard.ts';
+import { hostControl } from './host-control.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +31,21 @@ function start(): void {
     utilityProcess.fork(path.join(here, 'host-process.js') /* bundled next to main.js by scripts/build-electron.mjs */, [dataDir, configFile], { serviceName: 'till-host' });
   let host = forkHost();
   const win = createTillWindow(rendererDir, preload, kiosk);
+  // Closing a lane with unsynced sales asks a supervisor in the window (a kiosk's staff exit already takes a PIN).
+  let control = hostControl(host, () => guard.approve());
+  const guard = new QuitGuard({
+    queued: () => control.queued(),
+    askSupervisor: (queued) => win.webContents.send('till-quit-request', { queued }),
+    quit: () => app.quit(),
+  });
+  if (!kiosk) {
+    win.on('close', (event) => {
+      if (!guard.requested()) event.preventDefault();
+    });
+    app.on('before-quit', (event) => {
+      if (!guard.requested()) event.preventDefault();
+    });
+  }
   // Each window gets its own port to the host, again after every reload.
   const connect = (w: BrowserWindow): void => {
     const { port1, port2 } = new MessageChannelMain();
@@ -54,11 +71,13 @@ function start(): void {
     if (kiosk && shouldRestart(crashes, Date.now())) {
       crashes.push(Date.now());
       host = forkHost();
+      control = hostControl(host, () => guard.approve());
       host.on('exit', onHostExit);
       win.webContents.reload();
       return;
     }
-    app.quit();
+    // Nothing left to protect: the host is gone (its journal is on disk).
+    guard.approve();
   };
   host.on('exit', onHostExit);
 }

@@ -30,6 +30,11 @@ ipcRenderer.on('till-port', (event) => {
   for (const w of waiting.splice(0)) w(p);
 });
 
+// The shell asks before closing with unsynced sales; the renderer hears it as the contract's app.quitRequested.
+ipcRenderer.on('till-quit-request', (_event, payload: unknown) => {
+  for (const l of listeners.get('app.quitRequested') ?? []) l(payload);
+});
+
 function withPort(): Promise<MessagePort> {
   return port ? Promise.resolve(port) : new Promise((resolve) => waiting.push(resolve));
 }

@@ -338,7 +338,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     ...pickupHandlers(pickup),
     ...returnHandlers(saleReturns),
-    ...laneScreenHandlers({ lane, suspendedSales, catalog, currency: identity.currency, quickKeys: config.quickKeys, storeConfig: pickupConfig }),
+    ...laneScreenHandlers({
+      lane, suspendedSales, catalog, currency: identity.currency, quickKeys: config.quickKeys, storeConfig: pickupConfig,
+      unsynced: () => sync.status().queued,
+      approve: async (pin) => (await supervisorApproval(staff.list(), pin)) !== null,
+      quitApproved: () => events.emit('app.quitApproved', {}),
+    }),
     ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog, staffCalls }),
   };
   if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash, { 'member.lookup': handlers['member.lookup'] }));

@@ -1,6 +1,8 @@
 import type { DeviceStatusView, StaffView, SyncStatusView, TillStatusView } from '../../main/api/contract.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { KeyButton } from './key-button.tsx';
+import { queuedAge } from './queued-age.ts';
+import { useEffect, useState } from 'react';
 
 interface Props {
   readonly store: TillStatusView['store'] | null;
@@ -28,13 +30,28 @@ function DeviceChip({ device }: { device: DeviceStatusView }) {
   );
 }
 
+/** Now, again every 15 s while something is queued: the oldest unsynced sale's age keeps counting between status events. */
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
 function SyncText({ sync }: { sync: SyncStatusView | null }) {
   const { t, dateTime } = useI18n();
+  const now = useNow((sync?.queued ?? 0) > 0);
+  const age = sync && sync.queued > 0 && sync.oldestQueuedAt ? queuedAge(sync.oldestQueuedAt, now) : null;
   const parts = !sync
     ? [t('sync.unknown')]
     : [
         sync.online ? t('sync.online') : t('sync.offline'),
         ...(sync.queued > 0 ? [t('sync.queued', { count: sync.queued })] : []),
+        ...(age ? [t('sync.oldest', { age: t(age.key, { n: age.n }) })] : []),
         ...(sync.quarantined > 0 ? [t('sync.quarantined', { count: sync.quarantined })] : []),
         ...(sync.lastPushAt ? [t('sync.lastPush', { time: dateTime(sync.lastPushAt) })] : []),
       ];

@@ -30,6 +30,7 @@ export const laneScreenKo = {
   'age.minutes': '{n}분',
   'age.hours': '{n}시간',
   'age.days': '{n}일',
+  'unsynced.quit': '아직 본사로 전송되지 않은 거래가 {count}건 있습니다. 계산대 프로그램을 닫으려면 관리자 PIN이 필요합니다.',
 } as const satisfies Record<string, string>;
 
 export const laneScreenEn: Readonly<Record<keyof typeof laneScreenKo, string>> = {
@@ -60,4 +61,5 @@ export const laneScreenEn: Readonly<Record<keyof typeof laneScreenKo, string>> =
   'age.minutes': '{n} min',
   'age.hours': '{n} h',
   'age.days': '{n} d',
+  'unsynced.quit': '{count} sales have not reached head office yet. Closing the till app needs a supervisor PIN.',
 };

@@ -10,6 +10,7 @@ import { ShiftScreen } from './shift/shift-screen.tsx';
 import { JournalScreen } from './journal/journal-screen.tsx';
 import { SyncScreen } from './backoffice/sync-screen.tsx';
 import { UnsyncedDialog } from './shift/unsynced-dialog.tsx';
+import { QuitRequestDialog } from './shift/quit-request-dialog.tsx';
 import type { ApiError } from '../../main/api/contract.ts';
 import { SignInScreen } from './sign-in/sign-in-screen.tsx';
 import { StaffCallBanner } from './kiosk/staff-call-banner.tsx';
@@ -98,6 +99,7 @@ export function App({ client }: { client: LiveTillClient }) {
       {askSignOut ? (
         <UnsyncedDialog count={unsynced} action="signOut" failure={signOutFailure} onConfirm={(pin) => void signOutApproved(pin)} onCancel={() => setAskSignOut(false)} />
       ) : null}
+      <QuitRequestDialog client={client} />
       {/* Self-checkout kiosks calling for staff (kiosk issue #7). */}
       <StaffCallBanner client={client} />
       {connection === 'reconnecting' ? (

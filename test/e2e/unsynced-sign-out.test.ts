@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { useLaneSession } from '../support/lane-session.ts';
+import { NodeTillClient } from '../support/ws-till-client.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const { water } = DEMO_PRODUCTS;
 
@@ -20,6 +22,25 @@ describe('signing out with sales the central API has not received', () => {
     await session.page.getByRole('button', { name: /현금 결제 확인/ }).click();
     await session.page.getByRole('button', { name: /새 거래/ }).click();
     await expect.poll(() => session.page.getByText(/대기 1건/).count()).toBe(1);
+    // The header also says how old the oldest unsynced sale is.
+    await expect.poll(() => session.page.getByText(/가장 오래된 건 \d+(초|분) 전/).count()).toBe(1);
+  });
+
+  it('lets the app close (Electron asks the host) only on a supervisor PIN while the sale is unsynced', async () => {
+    const shell = await NodeTillClient.connect(session.rig.host.url);
+    try {
+      expect(await shell.call('app.quitCheck', {})).toEqual({ queued: 1 });
+      const refused = await shell.invoke('app.approveQuit', { supervisorPin: '1234' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'unsynced_sales' } });
+      expect(shell.eventsOf('app.quitApproved')).toEqual([]);
+      expect(await shell.invoke('app.approveQuit', {})).toMatchObject({ ok: false, error: { code: 'unsynced_sales' } });
+      expect(await shell.call('app.approveQuit', { supervisorPin: '5678' })).toEqual({});
+      await waitFor('the shell hears the approval', async () => shell.eventsOf('app.quitApproved').length === 1 || undefined);
+      // Approving a close changes nothing else: the cashier is still signed in and the sale still queued.
+      expect((await shell.call('till.status', {})).sync.queued).toBe(1);
+    } finally {
+      shell.close();
+    }
   });
 
   it('warns on F8 and refuses a cashier PIN, then signs out on a supervisor PIN', async () => {

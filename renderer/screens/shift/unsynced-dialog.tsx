@@ -6,8 +6,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 interface Props {
   /** Sales not yet synced, as the sync status says. */
   readonly count: number;
-  /** What the supervisor allows: signing out, or closing the day. */
-  readonly action: 'signOut' | 'closeDay';
+  /** What the supervisor allows: signing out, closing the day, or closing the app. */
+  readonly action: 'signOut' | 'closeDay' | 'quit';
   readonly failure: ApiError | null;
   readonly onConfirm: (supervisorPin: string) => void;
   readonly onCancel: () => void;
@@ -25,7 +25,7 @@ export function UnsyncedDialog({ count, action, failure, onConfirm, onCancel }: 
   return (
     <section className="panel unsynced-dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
       <h2 id={`${id}-title`}>{t('unsynced.title')}</h2>
-      <p id={`${id}-text`}>{t(action === 'signOut' ? 'unsynced.signOut' : 'unsynced.closeDay', { count })}</p>
+      <p id={`${id}-text`}>{t(action === 'signOut' ? 'unsynced.signOut' : action === 'quit' ? 'unsynced.quit' : 'unsynced.closeDay', { count })}</p>
       {failure ? (
         <p role="alert" className="alert">
           {error(failure)}
