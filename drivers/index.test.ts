@@ -6,6 +6,8 @@ import { TcpLineScanner } from './scanner/transports/tcp-scanner.ts';
 import { ZvtSerialTerminal } from './payment/transports/zvt-serial-terminal.ts';
 import { EscPosSerialPrinter } from './printer/transports/serial-printer.ts';
 import { SerialLineScanner } from './scanner/transports/serial-scanner.ts';
+import { HidPosScanner } from './scanner/transports/hid-pos-scanner.ts';
+import { HID_MESSAGES } from './scanner/transports/hid-report-source.ts';
 import { SERIAL_MESSAGES, parseSerialEndpoint } from './serial/serial-endpoint.ts';
 import { EscPosUsbPrinter } from './printer/transports/usb-lp-printer.ts';
 import { DEVICE_FILE_MESSAGES, parseDeviceFileEndpoint } from './printer/transports/device-file.ts';
@@ -49,8 +51,15 @@ describe('device endpoints', () => {
     expect(() => createPaymentTerminal('serial:///dev/ttyS0?baud=9600&ackTimeout=0')).toThrow(/ackTimeout must be a positive number/);
   });
 
-  it('says that hid:// comes with issue #4, and rejects unknown schemes clearly', () => {
-    expect(() => createScanner('hid://0x0c2e:0x0b61')).toThrow(/issue #4/);
+  it('makes HID POS scanners from hid://VID:PID, hid:///dev/hidrawN and hidlab://host:port, and refuses a malformed one', () => {
+    expect(createScanner('hid://0c2e:0b61')).toBeInstanceOf(HidPosScanner);
+    expect(createScanner('hid:///dev/hidraw3')).toBeInstanceOf(HidPosScanner);
+    expect(createScanner('hidlab://127.0.0.1:19201')).toBeInstanceOf(HidPosScanner);
+    expect(() => createScanner('hid://0x0c2e:0x0b61')).toThrow(HID_MESSAGES.invalid('hid://0x0c2e:0x0b61'));
+    expect(() => createPrinter('hid://0c2e:0b61')).toThrow(/HID POS scanners only/);
+  });
+
+  it('rejects unknown schemes clearly', () => {
     expect(() => createPrinter('usb://printer')).toThrow('unknown device endpoint scheme "usb:"');
     expect(() => createPrinter('not a url')).toThrow(ENDPOINT_MESSAGES.invalid('not a url'));
   });

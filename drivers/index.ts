@@ -8,12 +8,14 @@ import { parseDeviceFileEndpoint } from './printer/transports/device-file.ts';
 import type { ReceiptPrinter } from './printer/types.ts';
 import { SerialLineScanner } from './scanner/transports/serial-scanner.ts';
 import { TcpLineScanner } from './scanner/transports/tcp-scanner.ts';
+import { HidPosScanner } from './scanner/transports/hid-pos-scanner.ts';
+import { createHidSource, isHidEndpoint } from './scanner/transports/hid-endpoint.ts';
 import { parseSerialEndpoint } from './serial/serial-endpoint.ts';
 import type { BarcodeScanner } from './scanner/types.ts';
 
 export const ENDPOINT_MESSAGES = {
   invalid: (url: string) => `"${url}" is not a device endpoint URL (expected e.g. tcp://127.0.0.1:9100)`,
-  notYet: (scheme: string) => `${scheme}// devices are not supported yet (hid:// comes with issue #4); use tcp://host:port or serial:///dev/ttyX?baud=9600`,
+  notYet: (scheme: string) => `${scheme}// is for HID POS scanners only; use tcp://host:port or serial:///dev/ttyX?baud=9600`,
   unknown: (scheme: string) => `unknown device endpoint scheme "${scheme}"; supported: tcp://host:port, serial:///dev/ttyX?baud=9600`,
   port: (url: string) => `"${url}" has no valid port`,
   timeout: (url: string, key: string) => `"${url}": ${key} must be a positive number of milliseconds`,
@@ -45,8 +47,9 @@ export function createPrinter(url: string): ReceiptPrinter {
   return new EscPosTcpPrinter(parseEndpoint(url, 9100));
 }
 
-/** tcp://host:port or serial:///dev/ttyX?baud=9600 (CR-terminated scans). */
+/** tcp://host:port or serial:///dev/ttyX?baud=9600 (CR-terminated scans); hid://VID:PID or hidlab://host:port (HID POS). */
 export function createScanner(url: string): BarcodeScanner {
+  if (isHidEndpoint(url)) return new HidPosScanner(createHidSource(url));
   if (isSerial(url)) return new SerialLineScanner(parseSerialEndpoint(url));
   return new TcpLineScanner(parseEndpoint(url));
 }

@@ -10,6 +10,8 @@ const { values } = parseArgs({
     'scanner-port': { type: 'string', default: String(DEFAULT_PORTS.scanner) },
     'payment-port': { type: 'string', default: String(DEFAULT_PORTS.payment) },
     'control-port': { type: 'string', default: String(DEFAULT_PORTS.control) },
+    'hid-port': { type: 'string', default: String(DEFAULT_PORTS.hidScanner) },
+    'display-port': { type: 'string', default: String(DEFAULT_PORTS.display) },
     'no-serial': { type: 'boolean', default: false },
   },
 });
@@ -34,15 +36,20 @@ try {
     scannerPort: port('scanner-port', values['scanner-port']),
     terminalPort: port('payment-port', values['payment-port']),
     controlPort: port('control-port', values['control-port']),
+    hidScannerPort: port('hid-port', values['hid-port']),
+    displayPort: port('display-port', values['display-port']),
   });
   console.log('device lab running');
   console.log(`  printer  ${lab.endpoints.printer}   (ESC/POS, raw TCP)`);
   console.log(`  scanner  ${lab.endpoints.scanner}   (CR-terminated scans)`);
   console.log(`  payment  ${lab.endpoints.payment}   (ZVT)`);
+  console.log(`  HID POS scanner  ${lab.hid.endpoint}   (raw HID input reports, length-prefixed)`);
+  console.log(`  pole display     ${lab.endpoints.display}   (ESC/POS customer display, 2x20)`);
   if (lab.serial) {
     console.log(`  serial printer  ${lab.serial.endpoints.printer}`);
     console.log(`  serial scanner  ${lab.serial.endpoints.scanner}`);
     console.log(`  serial payment  ${lab.serial.endpoints.payment}   (ZVT, DLE STX framing)`);
+    console.log(`  serial display  ${lab.serial.endpoints.display}`);
   }
   console.log(`  control  ${lab.control.url}`);
   const stop = (): void => {
@@ -53,7 +60,7 @@ try {
 } catch (error) {
   const e = error as NodeJS.ErrnoException & { port?: number };
   if (e.code === 'EADDRINUSE') {
-    console.error(`port ${e.port ?? ''} is already in use: stop what holds it, or pick another with --printer-port, --scanner-port, --payment-port or --control-port`);
+    console.error(`port ${e.port ?? ''} is already in use: stop what holds it, or pick another with --printer-port, --scanner-port, --payment-port, --hid-port, --display-port or --control-port`);
   } else if (e.code === 'EACCES') {
     console.error(`not allowed to listen on port ${e.port ?? ''}: pick a port above 1023`);
   } else {

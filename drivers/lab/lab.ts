@@ -5,12 +5,15 @@ import { LabTerminal } from '../payment/lab/lab-terminal.ts';
 import { LabPrinter, type LabReceipt } from '../printer/lab/lab-printer.ts';
 import { LabScanner } from '../scanner/lab/lab-scanner.ts';
 import { LabSerialScanner } from '../scanner/lab/lab-serial-scanner.ts';
+import { LabHidScanner } from '../scanner/lab/lab-hid-scanner.ts';
+import { LabPoleDisplay } from '../display/lab/lab-pole-display.ts';
+import { hidLabRoutes, hidLabSection } from './lab-hid-display.ts';
 import { serveZvtSerial, type LabSerialLine } from '../payment/lab/lab-serial-terminal.ts';
 import { openSerial } from '../serial/serial-endpoint.ts';
 import { createPtyPair, type PtyPair } from './pty-pair.ts';
 
 /** The ports `npm run lab` and the demo use, so the lab page has a stable address. */
-export const LAB_DEFAULT_PORTS = { printer: 9100, scanner: 19200, payment: 20007, control: 19300 } as const;
+export const LAB_DEFAULT_PORTS = { printer: 9100, scanner: 19200, payment: 20007, control: 19300, hidScanner: 19201, display: 19202 } as const;
 
 export interface LabOptions {
   host?: string;
@@ -18,13 +21,16 @@ export interface LabOptions {
   scannerPort?: number;
   terminalPort?: number;
   controlPort?: number;
+  /** The HID POS scanner's report stream (hidlab://) and the pole display (TCP). */
+  hidScannerPort?: number;
+  displayPort?: number;
   /** Also play each device on a serial line: a socat pty pair per device (needs /usr/bin/socat). */
   serial?: boolean;
 }
 
 /** The serial side of the lab: the pty path the till opens for each device, and the terminal's line faults. */
 export interface LabSerial {
-  endpoints: { printer: string; scanner: string; payment: string };
+  endpoints: { printer: string; scanner: string; payment: string; display: string };
   scanner: LabSerialScanner;
   paymentLine: LabSerialLine;
 }
@@ -33,8 +39,12 @@ export interface Lab {
   printer: LabPrinter;
   scanner: LabScanner;
   terminal: LabTerminal;
+  /** A USB HID POS scanner, played as its raw input reports over loopback TCP (no /dev/uhid here). */
+  hid: { endpoint: string; scanner: LabHidScanner };
+  /** A 2x20 ESC/POS pole display (KS C 5601), on TCP and, with serial, on a pty. */
+  display: LabPoleDisplay;
   control: { port: number; url: string };
-  endpoints: { printer: string; scanner: string; payment: string };
+  endpoints: { printer: string; scanner: string; payment: string; display: string };
   /** Present when started with `serial: true`. */
   serial?: LabSerial;
   close(): Promise<void>;
@@ -90,6 +100,7 @@ ${r.barcodes.map((b) => `<p>barcode: <code>${escapeHtml(b)}</code></p>`).join(''
 <style>body{font-family:system-ui,sans-serif;margin:1rem}pre{font-family:monospace;background:#fff;border:1px solid #ccc;padding:.5rem;display:inline-block}article{margin:1rem 0}</style></head>
 <body><h1>Device lab</h1>
 <p>printer ${escapeHtml(lab.endpoints.printer)} (paper ${state.paper}, cover ${state.cover}, drawer ${state.drawer}) · scanner ${escapeHtml(lab.endpoints.scanner)} (${lab.scanner.connections} connected) · payment ${escapeHtml(lab.endpoints.payment)}</p>
+${hidLabSection(lab)}
 ${lab.serial ? `<p>serial: printer ${escapeHtml(lab.serial.endpoints.printer)} · scanner ${escapeHtml(lab.serial.endpoints.scanner)} · payment ${escapeHtml(lab.serial.endpoints.payment)}</p>` : ''}
 <form method="post" action="/scanner/scan"><label>Scan <input name="data" autofocus></label> <button>Scan</button></form>
 <form method="post" action="/drawer/close"><button${state.drawer === 'open' ? '' : ' disabled'}>Close the drawer</button></form>
@@ -122,6 +133,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     started.push(scanner);
     const terminal = await LabTerminal.start({ host, port: options.terminalPort ?? 0 });
     started.push(terminal);
+    const hidScanner = await LabHidScanner.start({ host, port: options.hidScannerPort ?? 0 });
+    started.push(hidScanner);
+    const display = await LabPoleDisplay.start({ host, port: options.displayPort ?? 0 });
+    started.push(display);
 
     let serial: LabSerial | undefined;
     if (options.serial) {
@@ -132,7 +147,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
         pairs.push(made);
         return made;
       };
-      const [printerPty, scannerPty, paymentPty] = [await pair(), await pair(), await pair()];
+      const [printerPty, scannerPty, paymentPty, displayPty] = [await pair(), await pair(), await pair(), await pair()];
       const printerPort = await openSerial({ path: printerPty.device, baudRate: 9600 });
       started.push({ close: () => new Promise<void>((r) => (printerPort.isOpen ? printerPort.close(() => r()) : r())) });
       printer.serve(printerPort);
@@ -140,11 +155,15 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       started.push(serialScanner);
       const paymentPort = await openSerial({ path: paymentPty.device, baudRate: 9600 });
       started.push({ close: () => new Promise<void>((r) => (paymentPort.isOpen ? paymentPort.close(() => r()) : r())) });
+      const displayPort = await openSerial({ path: displayPty.device, baudRate: 9600 });
+      started.push({ close: () => new Promise<void>((r) => (displayPort.isOpen ? displayPort.close(() => r()) : r())) });
+      display.serve(displayPort);
       serial = {
         endpoints: {
           printer: `serial://${printerPty.till}?baud=9600`,
           scanner: `serial://${scannerPty.till}?baud=9600`,
           payment: `serial://${paymentPty.till}?baud=9600`,
+          display: `serial://${displayPty.till}?baud=9600&codepage=ksc5601`,
         },
         scanner: serialScanner,
         paymentLine: serveZvtSerial(terminal, paymentPort),
@@ -156,11 +175,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       printer,
       scanner,
       terminal,
+      hid: { endpoint: `hidlab://${host}:${hidScanner.port}`, scanner: hidScanner },
+      display,
       control: { port: 0, url: '' },
       endpoints: {
         printer: `tcp://${host}:${printer.port}`,
         scanner: `tcp://${host}:${scanner.port}`,
         payment: `tcp://${host}:${terminal.port}`,
+        display: `tcp://${host}:${display.port}?codepage=ksc5601`,
       },
       ...(serial ? { serial } : {}),
       async close() {
@@ -225,6 +247,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             send(200, { transactions: terminal.transactions() });
             return;
           default:
+            if (await hidLabRoutes(lab, route, req, { send, redirect: () => void res.writeHead(303, { location: '/' }).end(), body: () => readBody(req), parse })) return;
             send(404, { error: `no route ${route}` });
         }
       };

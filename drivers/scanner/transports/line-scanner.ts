@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
-import { createEmitter, type DeviceStatus, type Unsubscribe } from '../../device.ts';
+import { createEmitter, type Unsubscribe } from '../../device.ts';
+import { StreamDevice } from '../../reconnecting-device.ts';
 import { stripScan } from '../protocol/barcode.ts';
 import { LineFramer } from '../protocol/line-framer.ts';
 import type { BarcodeScanner, Scan } from '../types.ts';
@@ -18,92 +19,26 @@ export interface LineScannerOptions {
  * scanners or serial-over-IP converters. It reopens the stream until closed, so a scanner that is
  * unplugged and plugged back in comes back without a restart.
  */
-export class LineScanner implements BarcodeScanner {
-  private readonly events = createEmitter<{ data: Scan; status: DeviceStatus }>();
-  private current: DeviceStatus = { state: 'disabled' };
-  private stream: Duplex | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private closed = true;
+export class LineScanner extends StreamDevice implements BarcodeScanner {
+  private readonly events = createEmitter<{ data: Scan }>();
   private readonly framer = new LineFramer();
 
-  constructor(private readonly options: LineScannerOptions) {}
-
-  /** Starts connecting; resolves after the first attempt succeeded or failed (then it keeps trying). */
-  open(): Promise<void> {
-    if (!this.closed) return Promise.resolve();
-    this.closed = false;
-    this.setStatus({ state: 'offline', code: 'disconnected', detail: `connecting to ${this.options.source}` });
-    return this.connect();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.timer);
-    const stream = this.stream;
-    this.stream = undefined;
-    if (stream && !stream.destroyed) {
-      const gone = new Promise<void>((resolve) => stream.once('close', () => resolve()));
-      stream.destroy();
-      await gone;
-    }
-    this.setStatus({ state: 'disabled' });
-  }
-
-  status(): DeviceStatus {
-    return this.current;
+  constructor(options: LineScannerOptions) {
+    super(options.source, options.openStream, options.reconnectDelayMs);
   }
 
   onData(cb: (scan: Scan) => void): Unsubscribe {
     return this.events.on('data', cb);
   }
 
-  onStatus(cb: (status: DeviceStatus) => void): Unsubscribe {
-    return this.events.on('status', cb);
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closed) return;
-    let stream: Duplex;
-    try {
-      stream = await this.options.openStream();
-    } catch (error) {
-      this.setStatus({ state: 'offline', code: 'disconnected', detail: (error as Error).message });
-      this.retry();
-      return;
-    }
-    if (this.closed) {
-      stream.destroy();
-      return;
-    }
-    this.stream = stream;
+  protected attach(stream: Duplex): void {
     this.framer.reset();
-    this.setStatus({ state: 'online' });
     stream.on('data', (chunk: Buffer) => {
       for (const line of this.framer.push(chunk)) {
         const { data, symbology } = stripScan(line);
-        const source = this.options.source;
+        const source = this.endpoint;
         this.events.emit('data', symbology ? { data, symbology, source } : { data, source });
       }
     });
-    stream.on('error', () => {
-      // 'close' follows and schedules the reconnect.
-    });
-    stream.once('close', () => {
-      if (this.stream !== stream || this.closed) return;
-      this.stream = undefined;
-      this.setStatus({ state: 'offline', code: 'disconnected', detail: `${this.options.source} went away; reconnecting` });
-      this.retry();
-    });
-  }
-
-  private retry(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.connect(), this.options.reconnectDelayMs ?? 1_000);
-  }
-
-  private setStatus(status: DeviceStatus): void {
-    if (status.state === this.current.state && status.code === this.current.code) return;
-    this.current = status;
-    this.events.emit('status', status);
   }
 }
