@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { kioskEvents, kioskMethods } from './kiosk-contract.ts';
 import { pickupEvents, pickupMethods } from './pickup-contract.ts';
 import { laneScreenEvents, laneScreenMethods } from './lane-screen-contract.ts';
+import { devicesMethods } from './devices-contract.ts';
 
 const localizedText = z.record(z.string(), z.string());
 const minor = z.number().int();
@@ -462,6 +463,7 @@ export const methods = {
   ...kioskMethods,
   ...pickupMethods,
   ...laneScreenMethods,
+  ...devicesMethods,
 } as const;
 
 export const events = {

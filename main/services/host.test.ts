@@ -131,7 +131,7 @@ describe('the host', () => {
 
   it('reports every device on the board, the cash drawer on the printer among them', async () => {
     const status = await call(host.handlers['till.status']({}));
-    expect(status.devices.map((d) => [d.device, d.state]).sort()).toEqual([['drawer', 'online'], ['payment', 'online'], ['printer', 'online'], ['scanner', 'online']]);
+    expect(status.devices.map((d) => [d.device, d.state]).sort()).toEqual([['display', 'online'], ['drawer', 'online'], ['payment', 'online'], ['printer', 'online'], ['scanner', 'online']]);
   });
 });
 

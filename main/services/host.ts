@@ -59,6 +59,9 @@ import { createCouponCodeClient } from '../../sync/coupon-code-client.ts';
 import { SuspendedSaleService } from './suspended-sale-service.ts';
 import { createSuspendedSaleClient } from '../../sync/suspended-sale-client.ts';
 import { laneScreenHandlers } from './lane-screen-handlers.ts';
+import { readDeviceConfig } from './device-config-file.ts';
+import { PoleDisplayFeed } from './pole-display.ts';
+import { DevicesDesk } from './devices-handlers.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -97,7 +100,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const promotions = new SqlitePromotions(dbs.catalog);
 
   const board = new DeviceBoard((all) => events.emit('devices', all));
-  const devices: TillDevices = await openDevices(config.devices, board, { paymentJournal: new SqlitePendingCardOperation(dbs.till) });
+  // Endpoints a supervisor set on the devices screen (devices.json in the data dir) win over till.json's.
+  const deviceEndpoints = { ...config.devices, ...readDeviceConfig(dataDir) };
+  const devices: TillDevices = await openDevices(deviceEndpoints, board, { paymentJournal: new SqlitePendingCardOperation(dbs.till) });
+  const poleDisplay = new PoleDisplayFeed(devices.display, events, { currency: identity.currency, locale: identity.locale });
+  const devicesDesk = new DevicesDesk({ devices, display: poleDisplay, endpoints: deviceEndpoints, dataDir, identity, clock, signedIn: () => lane.signedIn });
 
   // The pickup desk: the store's online orders (the 'order' stream), hand-outs claimed through the centre.
   const pickupConfig = new SqliteStoreConfig(dbs.till);
@@ -213,6 +220,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   // While the pickup screen shows, they feed the desk instead (order QRs, picking).
   // At a kiosk the device scanner rings through the kiosk (it also reads online orders' QR codes).
   devices.scanner?.onData((scan) => {
+    // "Scan now" on the devices screen takes the scan to show it; it rings nothing.
+    if (devicesDesk.takeScan(scan)) return;
     // A price checker shows the product and rings nothing.
     if (config.role === 'price-checker') return events.emit('kiosk.scanned', { code: scan.data });
     void (kiosk ? kiosk.scan(scan.data, 'scanner') : pickup.attached ? pickup.scan(scan.data) : scanAtLane(scan.data, 'scanner'));
@@ -337,6 +346,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return { ok: true, value: sync.quarantine(limit) };
     },
     ...pickupHandlers(pickup),
+    ...devicesDesk.handlers(),
     ...returnHandlers(saleReturns),
     ...laneScreenHandlers({
       lane, suspendedSales, catalog, currency: identity.currency, quickKeys: config.quickKeys, storeConfig: pickupConfig,
@@ -356,6 +366,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     async close() {
       kiosk?.stop();
       staffCalls?.stop();
+      poleDisplay.dispose();
       await sync.stop();
       await devices.close();
       dbs.close();

@@ -3,7 +3,10 @@ import { openSerial } from '../../serial/serial-endpoint.ts';
 
 /** A serial scanner emulator on the device end of a pty: it sends scans CR-terminated, as RS-232 scanners do. */
 export class LabSerialScanner {
-  private constructor(private readonly port: SerialPort) {}
+  private constructor(private readonly port: SerialPort) {
+    // The lab pulls the pty away while closing; the port's "unplugged" error then has nobody to tell.
+    port.on('error', () => undefined);
+  }
 
   static async open(path: string, baudRate = 9600): Promise<LabSerialScanner> {
     return new LabSerialScanner(await openSerial({ path, baudRate }));
