@@ -36,6 +36,17 @@ describe('catalog cache', () => {
     expect(c.count()).toBe(1);
   });
 
+  it('lets a barcode move to another product during a snapshot (the first download writes rows without the search index)', () => {
+    const c = new SqliteCatalog(dbs.catalog);
+    c.applyPage('catalog', [p('1', '8800000000017', 1000), p('2', '8800000000024', 2000)], 'c1', false);
+    // Changed at the centre while the download ran: 3 takes 1's barcode, 1 gets a new one, 2 is removed.
+    c.applyPage('catalog', [p('3', '8800000000017', 500), { ...p('2', '8800000000024', 0), deleted: true }, p('1', '8800000000031', 1100)], 'c2', false);
+    expect(c.findByBarcode('8800000000017')).toMatchObject({ id: '3', price: 500 });
+    expect(c.findByBarcode('8800000000031')).toMatchObject({ id: '1', price: 1100 });
+    expect(c.findByBarcode('8800000000024')).toBeUndefined();
+    expect(c.count()).toBe(2);
+  });
+
   it('builds the search index of a snapshot once it has caught up, and row by row after that', async () => {
     const c = new SqliteCatalog(dbs.catalog);
     const searchRows = () => dbs.catalog.prepare('SELECT count(*) FROM product_search_short').pluck().get();
