@@ -4,6 +4,7 @@ import type { CompletedReturn } from '../main/core/returns/sale-return.ts';
 import type { OrderMutation } from '../main/core/pickup/order-mutation.ts';
 import type { MemberMutation } from '../main/core/loyalty/member-mutation.ts';
 import type { SuspendMutation } from '../main/core/suspended-sale.ts';
+import type { ShiftMutation } from '../main/core/shift/shift-mutation.ts';
 
 /**
  * What sync needs from the till's store (main/store implements these). Each call is synchronous
@@ -27,7 +28,8 @@ export type OutboxEntry =
   | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
   | (OutboxRow & OrderMutation)
   | (OutboxRow & MemberMutation)
-  | (OutboxRow & SuspendMutation);
+  | (OutboxRow & SuspendMutation)
+  | (OutboxRow & ShiftMutation);
 
 /** The server's verdict on one mutation. `id` is the mutation id. */
 export interface MutationResult {

@@ -5,6 +5,7 @@ import { type OrderMutationFields, toOrderMutationFields } from './order-input.t
 import type { MemberDataRequest, MemberEnrolment } from '../main/core/loyalty/member-mutation.ts';
 import { type ReturnInput, toReturnInput } from './return-input.ts';
 import type { SuspendedSalePayload, SuspendedSaleResumedPayload } from '../main/core/suspended-sale.ts';
+import { type ShiftMutationFields, toShiftMutationFields } from './shift-input.ts';
 
 /** The wire shape of a pushed sale (SaleInput in schema.graphql). No store or till id: the credential says. */
 export interface SaleInput {
@@ -67,8 +68,8 @@ export interface SavedOrderInput {
   readonly lineIds: readonly string[];
 }
 
-/** A push mutation; the pickup desk's kinds carry their OrderMutationFields (absent otherwise). */
-export interface MutationInput extends OrderMutationFields {
+/** A push mutation; the pickup desk's kinds carry their OrderMutationFields, the drawer's their ShiftMutationFields (absent otherwise). */
+export interface MutationInput extends OrderMutationFields, ShiftMutationFields {
   readonly id: string;
   readonly sequence: number;
   readonly kind: OutboxEntry['kind'];
@@ -154,6 +155,9 @@ export function toMutationInput(entry: OutboxEntry): MutationInput {
   if (entry.kind === 'MEMBER_DATA_REQUEST') return { ...head, kind: entry.kind, sale: null, memberDataRequest: { ...entry.payload } };
   if (entry.kind === 'SALE_SUSPENDED') return { ...head, kind: entry.kind, sale: null, suspendedSale: { ...entry.payload } };
   if (entry.kind === 'SUSPENDED_SALE_RESUMED') return { ...head, kind: entry.kind, sale: null, suspendedSaleResumed: { ...entry.payload } };
+  if (entry.kind === 'SHIFT_OPENED' || entry.kind === 'CASH_MOVEMENT' || entry.kind === 'SHIFT_CLOSED' || entry.kind === 'DAY_CLOSED') {
+    return { ...head, kind: entry.kind, sale: null, ...toShiftMutationFields(entry) };
+  }
   if (entry.kind !== 'SALE') return { ...head, kind: entry.kind, sale: null, ...toOrderMutationFields(entry) };
   return { ...head, kind: entry.kind, sale: toSaleInput(entry.payload) };
 }

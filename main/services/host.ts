@@ -238,9 +238,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const productSearch = new ProductSearch({ catalog, rules, ring: (barcode) => lane.scan(barcode, 'manual') });
 
+  // What is queued less the drawer's own events: a Z report must not wait for the close it follows.
+  const unsyncedSales = (): number => sync.status().queued - shiftsRepo.pendingEvents();
   const shifts = new ShiftService({ shifts: shiftsRepo, identity, clock, ids, printer: devices.printer, staff: () => lane.signedIn,
-    unsyncedSales: () => sync.status().queued,
+    unsyncedSales,
     approve: (pin) => supervisorApproval(staff.list(), pin),
+    onCommitted: () => sync.poke(),
   });
 
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
@@ -294,7 +297,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     'session.signOut': async ({ supervisorPin }) => {
       // Leaving the till with sales it has not synced is a supervisor's call.
-      const queued = sync.status().queued;
+      const queued = unsyncedSales();
       if (queued > 0 && !(await supervisorApproval(staff.list(), supervisorPin))) {
         return { ok: false, error: { code: 'unsynced_sales', message: SHIFT_MESSAGES.unsyncedSales(queued) } };
       }

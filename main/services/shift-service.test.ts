@@ -173,16 +173,30 @@ describe('shifts and the cash drawer', () => {
     expect(await shifts.reportZ('5678')).toMatchObject({ ok: true, value: { kind: 'Z', zNumber: 1 } });
   });
 
-  it('keeps every shift event locally, in order, each with its own idempotency key', async () => {
+  it('queues every shift event in the outbox with its record, in order with the sales, each with its own idempotency key', async () => {
     const shifts = service();
     shifts.open(1000);
+    sell([{ id: 't1', kind: 'cash', amount: 3000 }]);
     await shifts.cash('drop', 500, 'safe');
-    await shifts.close({ 500: 1 });
+    await shifts.close({ 500: 7 });
     await shifts.reportZ();
+    const rows = dbs.till.prepare('SELECT sequence, kind, status FROM outbox ORDER BY sequence').all();
+    expect(rows).toEqual(['SHIFT_OPENED', 'SALE', 'CASH_MOVEMENT', 'SHIFT_CLOSED', 'DAY_CLOSED'].map((kind, i) => ({ sequence: i + 1, kind, status: 'pending' })));
     const events = repo.events();
-    expect(events.map((e) => e.kind)).toEqual(['SHIFT_OPENED', 'CASH_MOVEMENT', 'SHIFT_CLOSED', 'DAY_CLOSED']);
     expect(new Set(events.map((e) => e.mutationId)).size).toBe(4);
-    // Nothing of it reaches the outbox the pusher drains: the central schema has no shift mutation yet.
-    expect(dbs.till.prepare("SELECT count(*) FROM outbox WHERE kind <> 'SALE'").pluck().get()).toBe(0);
+    // The close carries the count and what was expected (1,000 float + 3,000 cash - 500 dropped), with who and when.
+    expect(events[2]).toMatchObject({ kind: 'SHIFT_CLOSED', payload: { counted: 3500, expected: 3500, closedBy: 'staff-1', closedAt: now.toISOString() } });
+    expect(events[3]).toMatchObject({ kind: 'DAY_CLOSED', payload: { zNumber: 1, counted: 3500, overShort: 0, totals: { grossSales: 3000, drops: 500 } } });
+  });
+
+  it('writes no outbox row when the record is refused (a closed shift is final)', async () => {
+    const shifts = service();
+    shifts.open(0);
+    await shifts.close({});
+    const before = dbs.till.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const closed = repo.ofBusinessDay('2026-11-25')[0];
+    if (!closed) throw new Error('no shift');
+    expect(() => repo.close({ id: closed.id, closedAt: 't', closedBy: 'staff-1', counted: 0, counts: {}, expected: 0 }, { mutationId: 'again', kind: 'SHIFT_CLOSED', occurredAt: 't', payload: { shiftId: closed.id, closedAt: 't', closedBy: 'staff-1', counts: {}, counted: 0, expected: 0 } })).toThrow();
+    expect(dbs.till.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
   });
 });

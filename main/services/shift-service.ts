@@ -33,6 +33,8 @@ export interface ShiftDeps {
   readonly unsyncedSales: () => number;
   /** The supervisor whose PIN this is, if any. */
   readonly approve: (pin: string | undefined) => Promise<{ readonly id: string } | null>;
+  /** Told after each record and its outbox row commit (the host pushes it at once). */
+  readonly onCommitted?: () => void;
 }
 
 const shiftView = (s: ShiftRecord): ShiftView => ({
@@ -67,6 +69,7 @@ export class ShiftService {
     if (this.deps.shifts.dayClose(businessDay)) return fail('day_closed', SHIFT_MESSAGES.dayClosed(businessDay));
     const shift = { id: this.deps.ids.newId(), staffId: staff.id, businessDay, currency: this.deps.identity.currency, float, openedAt: now.toISOString() };
     const opened = this.deps.shifts.open(shift, { mutationId: this.deps.ids.newId(), kind: 'SHIFT_OPENED', occurredAt: shift.openedAt, payload: shift });
+    this.deps.onCommitted?.();
     return ok(shiftView(opened));
   }
 
@@ -83,6 +86,7 @@ export class ShiftService {
       occurredAt: movement.at,
       payload: { ...movement, shiftId: shift.id },
     });
+    this.deps.onCommitted?.();
     const drawer = this.deps.printer ? await this.deps.printer.openDrawer() : null;
     return ok({ id: movement.id, drawerOpened: drawer?.ok === true });
   }
@@ -105,8 +109,9 @@ export class ShiftService {
     const expected = this.totalsOf([shift]).expectedCash;
     const closed = this.deps.shifts.close(
       { id: shift.id, closedAt: now, closedBy: staff.id, counted: counted.value, counts, expected },
-      { mutationId: this.deps.ids.newId(), kind: 'SHIFT_CLOSED', occurredAt: now, payload: { shiftId: shift.id, counts, counted: counted.value, expected } },
+      { mutationId: this.deps.ids.newId(), kind: 'SHIFT_CLOSED', occurredAt: now, payload: { shiftId: shift.id, closedAt: now, closedBy: staff.id, counts, counted: counted.value, expected } },
     );
+    this.deps.onCommitted?.();
     return ok(await this.print(this.report('shift', [closed], null)));
   }
 
@@ -128,8 +133,14 @@ export class ShiftService {
       now,
       staff.id,
       (zNumber) => (report = { ...report, zNumber, closedAt: now }),
-      (zNumber) => ({ mutationId: this.deps.ids.newId(), kind: 'DAY_CLOSED', occurredAt: now, payload: { businessDay: day, zNumber, totals: report.totals } }),
+      (zNumber) => ({
+        mutationId: this.deps.ids.newId(),
+        kind: 'DAY_CLOSED',
+        occurredAt: now,
+        payload: { businessDay: day, zNumber, closedAt: now, closedBy: staff.id, totals: report.totals, counted: report.counted, overShort: report.overShort },
+      }),
     );
+    this.deps.onCommitted?.();
     return ok(await this.print(report));
   }
 

@@ -144,4 +144,44 @@ describe('migrations', () => {
       db.close();
     });
   });
+
+  describe('till 0050-shift-events-outbox', () => {
+    it('moves the shift events kept locally into the outbox after what is queued, in order, with who closed and when', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'), 49);
+      // As the till before it left things: one sale queued (outbox 1), a shift and its events kept apart.
+      db.prepare(`INSERT INTO outbox (sequence, mutation_id, kind, occurred_at, payload) VALUES (1, 'm-sale', 'SALE', 't0', '{}')`).run();
+      db.prepare(`INSERT INTO till_counter (name, value) VALUES ('outbox', 1)`).run();
+      db.prepare(`INSERT INTO shift (id, staff_id, business_day, currency, float, opened_at, first_sequence) VALUES ('s1', 'staff-1', '2026-11-25', 'KRW', 1000, 't1', 1)`).run();
+      db.prepare(`UPDATE shift SET closed_at = 't3', closed_by = 'staff-2', last_sequence = 1, counted = 900, counts = '{}', expected = 1000 WHERE id = 's1'`).run();
+      db.prepare(`INSERT INTO business_day_close VALUES ('2026-11-25', 't4', 'staff-2', 1, '{"counted":900,"overShort":-100}')`).run();
+      const event = db.prepare('INSERT INTO shift_event (mutation_id, kind, occurred_at, payload) VALUES (?, ?, ?, ?)');
+      event.run('m-open', 'SHIFT_OPENED', 't1', JSON.stringify({ id: 's1', staffId: 'staff-1', businessDay: '2026-11-25', currency: 'KRW', float: 1000, openedAt: 't1' }));
+      event.run('m-drop', 'CASH_MOVEMENT', 't2', JSON.stringify({ id: 'c1', shiftId: 's1', kind: 'drop', amount: 100, reason: 'safe', staffId: 'staff-1', at: 't2' }));
+      event.run('m-close', 'SHIFT_CLOSED', 't3', JSON.stringify({ shiftId: 's1', counts: { 100: 9 }, counted: 900, expected: 1000 }));
+      event.run('m-z', 'DAY_CLOSED', 't4', JSON.stringify({ businessDay: '2026-11-25', zNumber: 1, totals: { float: 1000 } }));
+
+      expect(migrate(db, loadMigrations('till'), 50)).toEqual([50]);
+      const rows = db.prepare('SELECT sequence, mutation_id AS id, kind, status, payload FROM outbox ORDER BY sequence').all() as { sequence: number; id: string; kind: string; status: string; payload: string }[];
+      expect(rows.map((r) => [r.sequence, r.id, r.kind, r.status])).toEqual([
+        [1, 'm-sale', 'SALE', 'pending'], [2, 'm-open', 'SHIFT_OPENED', 'pending'], [3, 'm-drop', 'CASH_MOVEMENT', 'pending'],
+        [4, 'm-close', 'SHIFT_CLOSED', 'pending'], [5, 'm-z', 'DAY_CLOSED', 'pending'],
+      ]);
+      expect(JSON.parse(rows[3]?.payload ?? '')).toEqual({ shiftId: 's1', counts: { 100: 9 }, counted: 900, expected: 1000, closedAt: 't3', closedBy: 'staff-2' });
+      expect(JSON.parse(rows[4]?.payload ?? '')).toEqual({ businessDay: '2026-11-25', zNumber: 1, totals: { float: 1000 }, closedAt: 't4', closedBy: 'staff-2', counted: 900, overShort: -100 });
+      // The next outbox row takes 6; nothing is left behind in the old table.
+      expect(db.prepare(`SELECT value FROM till_counter WHERE name = 'outbox'`).pluck().get()).toBe(5);
+      expect(db.prepare('SELECT count(*) FROM shift_event').pluck().get()).toBe(0);
+      db.close();
+    });
+
+    it('leaves a till that kept no shift events as it was', () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'), 49);
+      expect(migrate(db, loadMigrations('till'), 50)).toEqual([50]);
+      expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM till_counter').pluck().get()).toBe(0);
+      db.close();
+    });
+  });
 });

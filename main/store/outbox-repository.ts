@@ -4,6 +4,7 @@ import type { CompletedReturn } from '../core/returns/sale-return.ts';
 import { ORDER_MUTATION_KINDS, type OrderMutation } from '../core/pickup/order-mutation.ts';
 import { MEMBER_MUTATION_KINDS, type MemberMutation } from '../core/loyalty/member-mutation.ts';
 import { SUSPEND_MUTATION_KINDS, type SuspendMutation } from '../core/suspended-sale.ts';
+import { SHIFT_MUTATION_KINDS, type ShiftMutation } from '../core/shift/shift-mutation.ts';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'flagged' | 'rejected';
 
@@ -19,7 +20,8 @@ export type PendingMutation =
   | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
   | (MutationRow & OrderMutation)
   | (MutationRow & MemberMutation)
-  | (MutationRow & SuspendMutation);
+  | (MutationRow & SuspendMutation)
+  | (MutationRow & ShiftMutation);
 
 export interface PushOutcome {
   readonly id: string;
@@ -66,6 +68,8 @@ function toMutation(r: Row): PendingMutation {
   if ((MEMBER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   // A suspended sale for the store's other tills, or its resume here (core/suspended-sale.ts).
   if ((SUSPEND_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
+  // The drawer's rows (shift-mutation.ts): a shift opened or closed, a cash movement, a day closed.
+  if ((SHIFT_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   throw new Error(`outbox row ${r.sequence} has a kind this build does not know: ${r.kind}`);
 }
 

@@ -1,13 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { CashMovement, CashMovementKind, RefundMoney, SaleMoney } from '../core/shift/shift-totals.ts';
+import { SHIFT_MUTATION_KINDS, type ShiftMutation, type ShiftOpened } from '../core/shift/shift-mutation.ts';
+import { counterTaker } from './counters.ts';
 
-export interface ShiftRecord {
-  readonly id: string;
-  readonly staffId: string;
-  readonly businessDay: string;
-  readonly currency: string;
-  readonly float: number;
-  readonly openedAt: string;
+/** A shift as kept: what opened it (as the centre is told), then where its sales start and how it closed. */
+export interface ShiftRecord extends ShiftOpened {
   readonly firstSequence: number;
   readonly closedAt: string | null;
   readonly closedBy: string | null;
@@ -23,20 +20,18 @@ export interface CashMovementRecord extends CashMovement {
   readonly at: string;
 }
 
-/** A shift event kept for the central API (see migration 0004: local until the schema has it). */
-export interface ShiftEvent {
+/** A shift event for the central API: an outbox row written in the same transaction as the record. */
+export type ShiftEvent = ShiftMutation & {
   readonly mutationId: string;
-  readonly kind: 'SHIFT_OPENED' | 'CASH_MOVEMENT' | 'SHIFT_CLOSED' | 'DAY_CLOSED';
   readonly occurredAt: string;
-  readonly payload: unknown;
-}
+};
 
 const shiftColumns = `id, staff_id AS staffId, business_day AS businessDay, currency, float, opened_at AS openedAt,
   first_sequence AS firstSequence, closed_at AS closedAt, closed_by AS closedBy, last_sequence AS lastSequence, counted, expected`;
 
 /**
- * Shifts, cash movements and business-day closes in till.db. Every write and its shift event
- * go in one transaction; the sales themselves are read from the journal, never copied.
+ * Shifts, cash movements and business-day closes in till.db. Every write and its outbox row (in
+ * sequence with the sales) go in one transaction; the sales themselves are read from the journal, never copied.
  */
 export class SqliteShifts {
   private readonly selectOpen;
@@ -46,7 +41,8 @@ export class SqliteShifts {
   private readonly closeShift;
   private readonly insertMovement;
   private readonly selectMovements;
-  private readonly insertEvent;
+  private readonly insertOutbox;
+  private readonly takeCounter;
   private readonly maxSequence;
   private readonly lastClosedSequence;
   private readonly previousClose;
@@ -57,6 +53,7 @@ export class SqliteShifts {
   private readonly countDayCloses;
   private readonly selectEvents;
   private readonly selectLatestClosedDay;
+  private readonly countPendingEvents;
 
   constructor(private readonly db: Database.Database) {
     this.selectOpen = db.prepare(`SELECT ${shiftColumns} FROM shift WHERE closed_at IS NULL`);
@@ -69,7 +66,8 @@ export class SqliteShifts {
     this.insertMovement = db.prepare(`INSERT INTO cash_movement (id, shift_id, kind, amount, reason, staff_id, at)
       VALUES (@id, @shiftId, @kind, @amount, @reason, @staffId, @at)`);
     this.selectMovements = db.prepare(`SELECT id, kind, amount, reason, staff_id AS staffId, at FROM cash_movement WHERE shift_id = ? ORDER BY rowid`);
-    this.insertEvent = db.prepare('INSERT INTO shift_event (mutation_id, kind, occurred_at, payload) VALUES (?, ?, ?, ?)');
+    this.insertOutbox = db.prepare('INSERT INTO outbox (sequence, mutation_id, kind, occurred_at, payload) VALUES (?, ?, ?, ?, ?)');
+    this.takeCounter = counterTaker(db);
     this.maxSequence = db.prepare('SELECT coalesce(max(sequence), 0) FROM sale').pluck();
     this.selectSales = db.prepare(`SELECT s.total,
         coalesce((SELECT sum(amount) FROM sale_tender t WHERE t.sale_id = s.id AND t.kind = 'cash'), 0) AS cash,
@@ -87,7 +85,10 @@ export class SqliteShifts {
     this.insertDayClose = db.prepare('INSERT INTO business_day_close (business_day, closed_at, closed_by, z_number, report) VALUES (?, ?, ?, ?, ?)');
     this.countDayCloses = db.prepare('SELECT count(*) FROM business_day_close').pluck();
     this.selectLatestClosedDay = db.prepare('SELECT business_day FROM shift WHERE closed_at IS NOT NULL ORDER BY closed_at DESC, rowid DESC LIMIT 1').pluck();
-    this.selectEvents = db.prepare('SELECT mutation_id AS mutationId, kind, occurred_at AS occurredAt, payload FROM shift_event ORDER BY sequence');
+    this.selectEvents = db.prepare(`SELECT mutation_id AS mutationId, kind, occurred_at AS occurredAt, payload FROM outbox
+      WHERE kind IN (${SHIFT_MUTATION_KINDS.map((k) => `'${k}'`).join(', ')}) ORDER BY sequence`);
+    this.countPendingEvents = db.prepare(`SELECT count(*) FROM outbox WHERE status = 'pending'
+      AND kind IN (${SHIFT_MUTATION_KINDS.map((k) => `'${k}'`).join(', ')})`).pluck();
   }
 
   current(): ShiftRecord | undefined {
@@ -172,14 +173,19 @@ export class SqliteShifts {
     })();
   }
 
+  /** Shift events the central API has not answered yet. */
+  pendingEvents(): number {
+    return this.countPendingEvents.get() as number;
+  }
+
+  /** This till's shift events in outbox order, pushed or not. */
   events(): ShiftEvent[] {
-    return (this.selectEvents.all() as { mutationId: string; kind: ShiftEvent['kind']; occurredAt: string; payload: string }[]).map((e) => ({
-      ...e,
-      payload: JSON.parse(e.payload) as unknown,
-    }));
+    return (this.selectEvents.all() as { mutationId: string; kind: ShiftEvent['kind']; occurredAt: string; payload: string }[]).map(
+      (e) => ({ ...e, payload: JSON.parse(e.payload) as unknown }) as ShiftEvent,
+    );
   }
 
   private record(event: ShiftEvent): void {
-    this.insertEvent.run(event.mutationId, event.kind, event.occurredAt, JSON.stringify(event.payload));
+    this.insertOutbox.run(this.takeCounter('outbox'), event.mutationId, event.kind, event.occurredAt, JSON.stringify(event.payload));
   }
 }

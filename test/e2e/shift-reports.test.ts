@@ -4,6 +4,8 @@ import path from 'node:path';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
 import { useLaneSession } from '../support/lane-session.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { centralGql } from '../support/central-query.ts';
+import { DEMO_ADMIN_TOKEN, demoTills } from '../../fixtures/demo-store/store.ts';
 
 const { ramen, water } = DEMO_PRODUCTS;
 const won = (n: number): string => `₩${n.toLocaleString('en-US')}`;
@@ -127,5 +129,34 @@ describe('a shift from float to Z report, by keyboard, matching the journal', ()
     // The day closes once.
     await session.page.keyboard.press('F4');
     await expect.poll(() => session.page.getByRole('alert').textContent()).toContain('이미 마감');
+  });
+
+  it('reaches the central server: the shift, its drop and its close with the same shortage, and the Z report, once', async () => {
+    const { central, dataDir } = session.rig;
+    const db = new Database(path.join(dataDir, 'till.db'), { readonly: true });
+    const pending = () => Number(db.prepare("SELECT count(*) FROM outbox WHERE status = 'pending'").pluck().get());
+    const day = String(db.prepare('SELECT business_day FROM shift').pluck().get());
+    try {
+      await waitFor('the outbox pushed', () => pending() === 0 || undefined);
+      expect(db.prepare('SELECT kind, status FROM outbox ORDER BY sequence').all()).toEqual([
+        'SHIFT_OPENED', 'SALE', 'SALE', 'CASH_MOVEMENT', 'SHIFT_CLOSED', 'DAY_CLOSED',
+      ].map((kind) => ({ kind, status: 'applied' })));
+    } finally {
+      db.close();
+    }
+    const storeId = demoTills[0]?.storeId;
+    const j = journalTotals();
+    const expected = float + j.cashNet - drop;
+    const shifts = await centralGql(central.url, DEMO_ADMIN_TOKEN, `query ($s: ID, $d: String!) { shifts(storeId: $s, businessDay: $d) {
+      float counted expected overShort closedAt movements { kind amount reason } } }`, { s: storeId, d: day });
+    expect(shifts.errors).toEqual([]);
+    // The same 1,000 won short the shift report and the Z report printed above.
+    expect(shifts.data?.['shifts']).toEqual([{
+      float, counted: expected - 1000, expected, overShort: -1000, closedAt: expect.any(String),
+      movements: [{ kind: 'DROP', amount: drop, reason: '금고 입금' }],
+    }]);
+    const closes = await centralGql(central.url, DEMO_ADMIN_TOKEN, `query ($s: ID, $d: String!) { businessDayCloses(storeId: $s, businessDay: $d) {
+      zNumber saleCount grossSales cashSales cardSales overShort } }`, { s: storeId, d: day });
+    expect(closes.data?.['businessDayCloses']).toEqual([{ zNumber: 1, saleCount: j.count, grossSales: j.gross, cashSales: j.cashNet, cardSales: j.card, overShort: -1000 }]);
   });
 });
