@@ -29,6 +29,9 @@ export const operations = {
   openStaffCalls: load('open-staff-calls'),
   suspendedSales: load('suspended-sales'),
   claimSuspendedSale: load('claim-suspended-sale'),
+  storedValueAccount: load('stored-value-account'),
+  claimStoredValue: load('claim-stored-value'),
+  authorizeMobilePayment: load('authorize-mobile-payment'),
 } as const;
 
 export const schemaPath = new URL('./schema.graphql', import.meta.url);

@@ -1,4 +1,5 @@
 import type { CompletedSale } from '../main/core/sale.ts';
+import type { Tender } from '../main/core/tender.ts';
 import { type SavedOrder, savedOrders } from '../main/core/saved-sale.ts';
 import type { OutboxEntry } from './ports.ts';
 import { type OrderMutationFields, toOrderMutationFields } from './order-input.ts';
@@ -33,9 +34,13 @@ export interface SaleInput {
   }[];
   readonly tenders: readonly {
     readonly id: string;
-    readonly kind: 'CASH' | 'CARD' | 'POINTS';
+    readonly kind: 'CASH' | 'CARD' | 'POINTS' | 'GIFT_CARD' | 'STORE_CREDIT' | 'MOBILE';
     readonly amount: number;
-    readonly card: { readonly scheme: string; readonly maskedPan: string; readonly approvalCode: string; readonly terminalRef: string } | null;
+    readonly card: { readonly scheme: string; readonly maskedPan: string; readonly approvalCode: string; readonly terminalRef: string; readonly instalmentMonths?: number } | null;
+    /** A gift card or store credit: the account and the claim the centre settles with the sale. */
+    readonly storedValue?: { readonly accountId: string; readonly claimId: string | null; readonly maskedNumber: string };
+    /** A mobile payment: the approval the centre's PSP gave under the till's payment id. */
+    readonly mobile?: { readonly paymentId: string; readonly provider: string; readonly maskedToken: string; readonly approvalCode: string };
     /** A points tender: the centre's claim it settles (null: redeemed offline, the ledger takes it on arrival). */
     readonly points?: { readonly memberId: string; readonly claimId: string | null } | null;
   }[];
@@ -109,13 +114,7 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       weightGrams: l.measure?.grams ?? null,
       labelled: l.labelled === true || l.measure !== undefined,
     })),
-    tenders: sale.tenders.map((t) =>
-      t.kind === 'points'
-        ? { id: t.id, kind: 'POINTS' as const, amount: t.amount, card: null, points: { ...t.points } }
-        : t.kind === 'card'
-        ? { id: t.id, kind: 'CARD' as const, amount: t.amount, card: { ...t.card } }
-        : { id: t.id, kind: 'CASH' as const, amount: t.amount, card: null },
-    ),
+    tenders: sale.tenders.map(toTenderInput),
     totals: {
       total: sale.totals.total,
       itemCount: sale.totals.itemCount,
@@ -133,6 +132,24 @@ export function toSaleInput(sale: CompletedSale): SaleInput {
       ? { cashReceipt: { purpose: sale.cashReceipt.purpose === 'deduction' ? 'DEDUCTION' : 'EXPENSE', idKind: sale.cashReceipt.idKind === 'phone' ? 'PHONE' : sale.cashReceipt.idKind === 'card' ? 'CARD' : 'BUSINESS', identifier: sale.cashReceipt.identifier, amount: sale.cashReceipt.amount } as const }
       : {}),
   };
+}
+
+function toTenderInput(t: Tender): SaleInput['tenders'][number] {
+  switch (t.kind) {
+    case 'points':
+      return { id: t.id, kind: 'POINTS', amount: t.amount, card: null, points: { ...t.points } };
+    case 'card':
+      return { id: t.id, kind: 'CARD', amount: t.amount, card: { ...t.card } };
+    case 'giftCard':
+    case 'storeCredit': {
+      const { accountId, claimId, maskedNumber } = t.storedValue;
+      return { id: t.id, kind: t.kind === 'giftCard' ? 'GIFT_CARD' : 'STORE_CREDIT', amount: t.amount, card: null, storedValue: { accountId, claimId, maskedNumber } };
+    }
+    case 'mobile':
+      return { id: t.id, kind: 'MOBILE', amount: t.amount, card: null, mobile: { ...t.mobile } };
+    case 'cash':
+      return { id: t.id, kind: 'CASH', amount: t.amount, card: null };
+  }
 }
 
 function toSavedOrderInput(o: SavedOrder): SavedOrderInput {

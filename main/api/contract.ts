@@ -8,6 +8,7 @@ import { kioskEvents, kioskMethods } from './kiosk-contract.ts';
 import { pickupEvents, pickupMethods } from './pickup-contract.ts';
 import { laneScreenEvents, laneScreenMethods } from './lane-screen-contract.ts';
 import { devicesMethods } from './devices-contract.ts';
+import { tenderMethods } from './tender-contract.ts';
 
 const localizedText = z.record(z.string(), z.string());
 const minor = z.number().int();
@@ -34,10 +35,16 @@ export const saleLineView = z.object({
 });
 
 export const tenderView = z.object({
-  kind: z.enum(['cash', 'card', 'points']),
+  kind: z.enum(['cash', 'card', 'points', 'giftCard', 'storeCredit', 'mobile']),
   amount: minor,
-  /** Card: scheme and masked PAN, e.g. "VISA ****1234". */
+  /** Card: scheme and masked PAN, e.g. "VISA ****1234"; gift card: ****1234; mobile: "KAKAOPAY ****3456". */
   detail: z.string().optional(),
+  /** Gift card or store credit: what the centre said is left on it. */
+  balanceAfter: minor.optional(),
+  /** Card: 0 일시불, 2-12 months (할부). */
+  instalmentMonths: z.number().int().optional(),
+  /** Card or mobile: the approval number. */
+  approvalCode: z.string().optional(),
 });
 
 /** A member on a sale: only masked data (010-****-1234, 김*지). */
@@ -295,7 +302,8 @@ export const methods = {
     output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
   },
   'sale.payCard': {
-    input: empty,
+    /** 할부: 0 (일시불, the default) or 2-12 months, from the store's minimum (tender.cardOptions). */
+    input: z.object({ instalmentMonths: z.number().int().min(0).max(12).optional() }).strict(),
     output: z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() }),
   },
   'sale.discount': {
@@ -464,6 +472,7 @@ export const methods = {
   ...pickupMethods,
   ...laneScreenMethods,
   ...devicesMethods,
+  ...tenderMethods(z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() })),
 } as const;
 
 export const events = {
@@ -553,7 +562,22 @@ export type ApiErrorCode =
   | 'coupon_unknown'
   | 'coupon_expired'
   | 'coupon_not_started'
-  | 'coupon_on_sale';
+  | 'coupon_on_sale'
+  // gift cards, store credit, mobile payments, instalments (main/core/tenders)
+  | 'stored_value_number'
+  | 'stored_value_amount'
+  | 'stored_value_offline'
+  | 'stored_value_unknown'
+  | 'stored_value_currency'
+  | 'stored_value_conflict'
+  | 'stored_value_over_balance'
+  | 'stored_value_over_due'
+  | 'stored_value_refused'
+  | 'mobile_barcode'
+  | 'mobile_offline'
+  | 'mobile_unknown'
+  | 'instalment_invalid'
+  | 'instalment_below_minimum';
 
 export interface ApiError {
   readonly code: ApiErrorCode | string;

@@ -1,7 +1,7 @@
 import { type Basket, type BasketLine, ageCheckPending, emptyBasket } from './basket.ts';
 import { type OrderedLine, liveOrderedLines } from './saved-sale.ts';
 import { type CashReceiptRequest, cashReceiptAmount } from './cash-receipt.ts';
-import { type PaymentState, type Tender, paymentState } from './tender.ts';
+import { type PaymentState, type Tender, mayExceedDue, paymentState } from './tender.ts';
 import { type TaxRules, breakDownTax } from './tax.ts';
 import { money } from './money.ts';
 import { type Result, fail, ok } from './result.ts';
@@ -84,7 +84,7 @@ export interface CompletedSale {
   readonly receiptLanguage?: 'en' | undefined;
 }
 
-export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'sale_not_paid' | 'age_check_required';
+export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'tender_over_due' | 'sale_not_paid' | 'age_check_required';
 
 export function openSale(id: string, staffId: string, startedAt: string, currency: string): OpenSale {
   return { id, staffId, startedAt, basket: emptyBasket(currency), tenders: [] };
@@ -127,7 +127,7 @@ export function salePayment(sale: OpenSale, rules: TaxRules): PaymentState {
 
 /**
  * Takes a tender. Cash may exceed what is due (the difference is change);
- * a card is charged at most what is due.
+ * every other tender (card, gift card, store credit, mobile, points) pays at most what is due.
  */
 export function applyTender(sale: OpenSale, tender: Tender, rules: TaxRules): Result<OpenSale, TenderError> {
   if (!Number.isSafeInteger(tender.amount) || tender.amount <= 0) return fail('amount_invalid', 'the amount must be a positive whole number');
@@ -137,6 +137,8 @@ export function applyTender(sale: OpenSale, tender: Tender, rules: TaxRules): Re
   const state = paymentState(totals.total, sale.tenders);
   if (state.due === 0) return fail('nothing_due', 'nothing is due');
   if (tender.kind === 'card' && tender.amount > state.due) return fail('card_over_due', 'a card cannot be charged more than is due');
+  // Change comes only out of the drawer: a gift card, a mobile payment or points pay at most what is due.
+  if (!mayExceedDue(tender.kind) && tender.amount > state.due) return fail('tender_over_due', 'only cash can pay more than is due');
   return ok({ ...sale, tenders: [...sale.tenders, tender] });
 }
 

@@ -62,6 +62,7 @@ import { laneScreenHandlers } from './lane-screen-handlers.ts';
 import { readDeviceConfig } from './device-config-file.ts';
 import { PoleDisplayFeed } from './pole-display.ts';
 import { DevicesDesk } from './devices-handlers.ts';
+import { tenderHandlers } from './tender-handlers.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -307,7 +308,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'sale.voidLine': async ({ lineId }) => reply(await lane.voidLine(lineId)),
     'sale.setQuantity': async ({ lineId, quantity }) => reply(await lane.setQuantity(lineId, quantity)),
     'sale.payCash': async ({ received }) => reply(await lane.payCash(received)),
-    'sale.payCard': async () => reply(await lane.payCard()),
     'catalog.search': async ({ query, limit }) => ({ ok: true, value: productSearch.search(query, limit) }),
     'sale.addProduct': async ({ productId }) => reply(await productSearch.addProduct(productId)),
     'sale.discount': async (input) => reply(await lane.discount(input)),
@@ -356,6 +356,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       unsynced: () => sync.status().queued,
       approve: async (pin) => (await supervisorApproval(staff.list(), pin)) !== null,
       quitApproved: () => events.emit('app.quitApproved', {}),
+    }),
+    // Card (with 할부), gift cards and store credit, mobile payments (tender-handlers.ts).
+    ...tenderHandlers({
+      lane: () => lane, central: config.central, till: dbs.till, config: new SqliteStoreConfig(dbs.till), online: () => sync.status().online,
+      currency: identity.currency, clock, ids,
     }),
     ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog, staffCalls }),
   };

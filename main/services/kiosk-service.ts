@@ -498,6 +498,8 @@ const STAFF_ONLY = [
   'sale.resume', 'sale.cancel', 'sale.payCard',
   // Points spend money: at a kiosk a phone number is all the customer showed, so redeeming waits for staff.
   'loyalty.redeem',
+  // Gift cards and mobile payments are taken at a staffed lane (the kiosk has no screen for them yet).
+  'giftCard.redeem', 'mobile.pay',
 ] as const;
 
 /**

@@ -534,7 +534,8 @@ export class Lane {
     });
   }
 
-  payCard(): Promise<LaneResult<PaymentReply>> {
+  /** `instalmentMonths`: 할부 as the cardholder chose it (0 일시불), recorded with the tender; checked by the caller (tender-handlers.ts). */
+  payCard(instalmentMonths?: number): Promise<LaneResult<PaymentReply>> {
     return this.queue.run(async () => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
@@ -551,7 +552,7 @@ export class Lane {
       });
       if (outcome.status === 'declined') return fail('payment_declined', M.paymentDeclined(outcome.message));
       if (outcome.status === 'failed') return fail('payment_failed', M.paymentFailed(outcome.message));
-      return this.settle(this.withCard(this.sale, outcome));
+      return this.settle(this.withCard(this.sale, outcome, instalmentMonths));
     });
   }
 
@@ -564,14 +565,17 @@ export class Lane {
     return this.queue.run(async () => (this.sale?.id === saleId ? this.settle(this.withCard(this.sale, outcome)) : null));
   }
 
-  private withCard(sale: OpenSale, outcome: Extract<PaymentOutcome, { status: 'approved' }>): OpenSale {
+  private withCard(sale: OpenSale, outcome: Extract<PaymentOutcome, { status: 'approved' }>, instalmentMonths?: number): OpenSale {
     const r = applyTender(
       sale,
       {
         id: this.deps.ids.newId(),
         kind: 'card',
         amount: outcome.amount,
-        card: { scheme: outcome.scheme, maskedPan: outcome.maskedPan, approvalCode: outcome.approvalCode, terminalRef: outcome.terminalRef },
+        card: {
+          scheme: outcome.scheme, maskedPan: outcome.maskedPan, approvalCode: outcome.approvalCode, terminalRef: outcome.terminalRef,
+          ...(instalmentMonths !== undefined ? { instalmentMonths } : {}),
+        },
       },
       this.deps.rules,
     );

@@ -4,7 +4,8 @@ import { formatAmount } from '../core/money-format.ts';
 import { nameIn } from '../core/product.ts';
 import type { PrintBlock, PrintDocument } from '../../drivers/printer/types.ts';
 import { RECEIPT_LABELS, receiptLanguageOf, taxSummaryBlocks } from './receipt-labels.ts';
-import { loyaltyBlocks, pointsTenderBlock } from './loyalty-receipt.ts';
+import { loyaltyBlocks } from './loyalty-receipt.ts';
+import { tenderBlocks } from './tender-receipt.ts';
 import { savedOrderBlocks } from './saved-sale-receipt.ts';
 import { cashReceiptBlocks } from './cash-receipt-print.ts';
 
@@ -61,16 +62,7 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
   }
   if ((sale.totals.discount ?? 0) > 0) blocks.push({ kind: 'columns', left: L.savings, right: `-${amount(sale.totals.discount)}`, bold: true });
   blocks.push(...taxSummaryBlocks(sale.totals, lang, amount));
-  for (const t of sale.tenders) {
-    if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: amount(t.amount) });
-    else if (t.kind === 'points') blocks.push(pointsTenderBlock(t, lang, amount));
-    else {
-      blocks.push(
-        { kind: 'columns', left: `${L.card} ${t.card.scheme} ${t.card.maskedPan}`, right: amount(t.amount) },
-        { kind: 'columns', left: `  ${L.approval}`, right: t.card.approvalCode },
-      );
-    }
-  }
+  for (const t of sale.tenders) blocks.push(...tenderBlocks(t, lang, amount));
   if (sale.change > 0) blocks.push({ kind: 'columns', left: L.change, right: amount(sale.change), bold: true });
   blocks.push(...loyaltyBlocks(sale, lang, store.locale));
   blocks.push(...savedOrderBlocks(sale, lang));

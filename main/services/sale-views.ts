@@ -10,8 +10,21 @@ import { redeemedCoupons } from '../core/coupons/barcode-coupon.ts';
 
 /** Projections of the core's sale for the renderer: the contract's view types, nothing more. */
 export function tenderView(t: Tender): SaleView['tenders'][number] {
-  if (t.kind === 'points') return { kind: 'points', amount: t.amount };
-  return t.kind === 'card' ? { kind: 'card', amount: t.amount, detail: `${t.card.scheme} ${t.card.maskedPan}` } : { kind: 'cash', amount: t.amount };
+  switch (t.kind) {
+    case 'cash':
+    case 'points':
+      return { kind: t.kind, amount: t.amount };
+    case 'card':
+      return {
+        kind: 'card', amount: t.amount, detail: `${t.card.scheme} ${t.card.maskedPan}`, approvalCode: t.card.approvalCode,
+        ...(t.card.instalmentMonths !== undefined ? { instalmentMonths: t.card.instalmentMonths } : {}),
+      };
+    case 'giftCard':
+    case 'storeCredit':
+      return { kind: t.kind, amount: t.amount, detail: t.storedValue.maskedNumber, balanceAfter: t.storedValue.balanceAfter };
+    case 'mobile':
+      return { kind: 'mobile', amount: t.amount, detail: `${t.mobile.provider} ${t.mobile.maskedToken}`, approvalCode: t.mobile.approvalCode };
+  }
 }
 
 /** Where an ordered line goes (save the sale), for the basket to say so. */

@@ -4,6 +4,7 @@ import type { TaxRules } from '../core/tax.ts';
 import type { TillIdentity } from '../core/ports.ts';
 import type { Result } from '../core/result.ts';
 import { counterTaker } from './counters.ts';
+import { tenderRecord } from '../core/tender.ts';
 
 export interface JournalEntry {
   readonly saleId: string;
@@ -104,11 +105,11 @@ export class SqliteJournal {
         this.insertLine.run(sale.id, i + 1, l.lineId, l.productId, l.barcode, l.name['ko'] ?? '', l.name['en'] ?? '',
           l.unitPrice, l.quantity, l.taxClass, l.voided ? 1 : 0),
       );
-      sale.tenders.forEach((t, i) =>
-        this.insertTender.run(sale.id, i + 1, t.id, t.kind, t.amount,
-          t.kind === 'card' ? t.card.scheme : null, t.kind === 'card' ? t.card.maskedPan : null,
-          t.kind === 'card' ? t.card.approvalCode : null, t.kind === 'card' ? t.card.terminalRef : null),
-      );
+      sale.tenders.forEach((t, i) => {
+        // Any kind's masked number goes where a card's does, so the journal finds a gift card by its last four too.
+        const r = tenderRecord(t);
+        this.insertTender.run(sale.id, i + 1, t.id, t.kind, t.amount, r.scheme, r.maskedNumber, r.approvalCode, r.reference);
+      });
       this.insertOutbox.run(this.takeCounter('outbox'), facts.mutationId, 'SALE', sale.completedAt, JSON.stringify(sale));
       this.clearOpenSale.run(sale.id);
       return done;
