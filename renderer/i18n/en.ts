@@ -1,3 +1,4 @@
+import { tendersTextEn } from './tenders-text.ts';
 import { saleChangesEn } from './sale-changes-text.ts';
 import type { Messages } from './ko.ts';
 import { laneScreenEn } from './lane-screen-text.ts';
@@ -561,5 +562,6 @@ export const en: Messages = {
   'error.supervisor_required': 'A return without a receipt needs a supervisor PIN.',
   'error.return_error': 'The return could not be made.',
   ...saleChangesEn,
+  ...tendersTextEn,
 };
 

@@ -1,3 +1,4 @@
+import { tendersTextKo } from './tenders-text.ts';
 import { saleChangesKo } from './sale-changes-text.ts';
 import { laneScreenKo } from './lane-screen-text.ts';
 
@@ -561,6 +562,7 @@ export const ko = {
   'error.supervisor_required': '영수증 없는 반품은 감독자 PIN이 필요합니다.',
   'error.return_error': '반품을 처리할 수 없습니다.',
   ...saleChangesKo,
+  ...tendersTextKo,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

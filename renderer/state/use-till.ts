@@ -12,7 +12,8 @@ export interface TillActions {
   voidLine(lineId: string): Promise<void>;
   /** Resolves true when the sale completed or the tender was taken. */
   payCash(received: number): Promise<boolean>;
-  payCard(): Promise<boolean>;
+  /** `instalmentMonths`: 할부 as the cardholder chose it (undefined: nothing was asked). */
+  payCard(instalmentMonths?: number): Promise<boolean>;
   dismissCompleted(): void;
   clearNotice(): void;
 }
@@ -113,8 +114,8 @@ export function useTill(client: LiveTillClient): Till {
       async payCash(received) {
         return pay(await call('sale.payCash', { received }));
       },
-      async payCard() {
-        return pay(await call('sale.payCard', {}));
+      async payCard(instalmentMonths) {
+        return pay(await call('sale.payCard', instalmentMonths === undefined ? {} : { instalmentMonths }));
       },
       dismissCompleted: () => dispatch({ type: 'dismissCompleted' }),
       clearNotice: () => dispatch({ type: 'notice', notice: null }),

@@ -2,12 +2,17 @@ import { useId } from 'react';
 import type { CompletedSaleView } from '../../../main/api/contract.ts';
 import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/ko.ts';
 
 interface Props {
   readonly completed: CompletedSaleView;
   readonly currency: string;
   readonly onNewSale: () => void;
 }
+
+const TENDER_NAMES = {
+  cash: 'done.tenderCash', card: 'done.tenderCard', points: 'done.tenderPoints', giftCard: 'done.tenderGiftCard', storeCredit: 'done.tenderStoreCredit', mobile: 'done.tenderMobile',
+} as const satisfies Record<CompletedSaleView['tenders'][number]['kind'], MessageKey>;
 
 export function CompletionPanel({ completed, currency, onNewSale }: Props) {
   const { t, money } = useI18n();
@@ -26,10 +31,12 @@ export function CompletionPanel({ completed, currency, onNewSale }: Props) {
         </div>
         {completed.tenders.map((tender, i) => (
           <div key={i}>
-            <dt>{tender.kind === 'cash' ? t('done.tenderCash') : tender.kind === 'points' ? t('done.tenderPoints') : t('done.tenderCard')}</dt>
+            <dt>{t(TENDER_NAMES[tender.kind])}</dt>
             <dd>
               {money(tender.amount, currency)}
               {tender.detail ? ` · ${tender.detail}` : ''}
+              {tender.instalmentMonths ? ` · ${t('done.instalment', { months: tender.instalmentMonths })}` : ''}
+              {tender.balanceAfter !== undefined ? ` · ${t('done.balance', { amount: money(tender.balanceAfter, currency) })}` : ''}
             </dd>
           </div>
         ))}

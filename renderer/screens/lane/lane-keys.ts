@@ -80,9 +80,27 @@ export const memberKeys = {
 
 export type MemberCommand = keyof typeof memberKeys;
 
-/** The loyalty command an Alt+letter chord means, if any. */
-export function memberCommandFor(chord: KeyChord): MemberCommand | undefined {
+/** The command of `keys` an Alt+letter chord means, if any (the letter read from `code`). */
+function altLetterCommand<K extends string>(keys: Readonly<Record<K, string>>, chord: KeyChord): K | undefined {
   if (!chord.altKey || chord.ctrlKey || chord.metaKey || chord.shiftKey || !chord.code.startsWith('Key')) return undefined;
   const combo = `Alt+${chord.code.slice(3)}`;
-  return (Object.keys(memberKeys) as MemberCommand[]).find((c) => memberKeys[c] === combo);
+  return (Object.keys(keys) as K[]).find((c) => keys[c] === combo);
+}
+
+/** The loyalty command an Alt+letter chord means, if any. */
+export function memberCommandFor(chord: KeyChord): MemberCommand | undefined {
+  return altLetterCommand(memberKeys, chord);
+}
+
+/** Tender keys: a gift card or store credit (Alt+G), a mobile payment by the customer's barcode (Alt+B). Read from `code`, as above. */
+export const tenderKeys = {
+  giftCard: 'Alt+G',
+  mobile: 'Alt+B',
+} as const;
+
+export type TenderCommand = keyof typeof tenderKeys;
+
+/** The tender command an Alt+letter chord means, if any. */
+export function tenderCommandFor(chord: KeyChord): TenderCommand | undefined {
+  return altLetterCommand(tenderKeys, chord);
 }

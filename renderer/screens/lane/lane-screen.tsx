@@ -13,6 +13,8 @@ import { ManualEntry } from './manual-entry.tsx';
 import { SaleTools } from './sale-tools.tsx';
 import { ReturnTool } from './return-tool.tsx';
 import { MemberTools } from './member-tools.tsx';
+import { TenderTools } from './tender-tools.tsx';
+import { useInstalmentChoice } from './instalment-dialog.tsx';
 import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
 import { CouponList } from './coupon-list.tsx';
@@ -77,11 +79,15 @@ export function LaneScreen({ state, actions, client }: Props) {
     if (ok) setPanel('none');
   };
 
+  const instalments = useInstalmentChoice(client, currency);
   const payCard = async () => {
     if (!canPay) return;
+    // 할부 is asked before the terminal starts (only when what is due reaches the store's minimum).
+    const months = await instalments.ask();
+    if (months === null) return;
     setPanel('card');
     setPaying(true);
-    await actions.payCard();
+    await actions.payCard(months);
     setPaying(false);
     setPanel('none');
   };
@@ -177,6 +183,8 @@ export function LaneScreen({ state, actions, client }: Props) {
         <SaleTools client={client} sale={sale} selectedLineId={selectedLineId} paying={paying} />
         <ReturnTool client={client} disabled={paying} />
         <MemberTools client={client} sale={sale} paying={paying} />
+        <TenderTools client={client} sale={sale} paying={paying} />
+        {instalments.dialog}
       </aside>
     </main>
   );
