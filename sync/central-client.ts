@@ -18,6 +18,14 @@ export interface Page<T> {
   readonly cursor: string;
   readonly hasMore: boolean;
   readonly resetRequired: boolean;
+  /** Items of the page that were not the contract and were left out (a lenient stream only, see lenientPage). */
+  readonly skipped?: readonly SkippedItem[];
+}
+
+/** A stream item left out of its page: its id as far as it could be read, and what was wrong with it. */
+export interface SkippedItem {
+  readonly id: string | null;
+  readonly reason: string;
 }
 
 export interface PushResponse {
@@ -135,6 +143,29 @@ const configChange = z
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string(), hasMore: z.boolean(), resetRequired: z.boolean() });
+
+/**
+ * A page whose items are checked one by one: an item that is not the contract is left out and
+ * named in `skipped`, and the rest of the page applies (one bad order must not stop a store's
+ * order stream). The page itself (cursor, flags, a list of items) must still be the contract.
+ */
+export const lenientPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(z.unknown()), cursor: z.string(), hasMore: z.boolean(), resetRequired: z.boolean() }).transform((p) => {
+    const items: z.output<T>[] = [];
+    const skipped: SkippedItem[] = [];
+    for (const raw of p.items) {
+      const r = item.safeParse(raw);
+      if (r.success) {
+        items.push(r.data);
+        continue;
+      }
+      const issue = r.error.issues[0];
+      const named = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown; number?: unknown }) : {};
+      const id = typeof named.number === 'string' ? named.number : typeof named.id === 'string' ? named.id : null;
+      skipped.push({ id, reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+    }
+    return { ...p, items, ...(skipped.length > 0 ? { skipped } : {}) };
+  });
 
 const catalogReply = z.object({ catalogChanges: page(productChange) });
 const staffReply = z.object({ staffChanges: page(staffChange) });

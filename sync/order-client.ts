@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StoreOrder } from '../main/core/pickup/store-order.ts';
 import type { PickupHandoutPayload } from '../main/core/pickup/order-mutation.ts';
-import type { CentralCall, CentralResult, Page } from './central-client.ts';
+import { type CentralCall, type CentralResult, type Page, lenientPage } from './central-client.ts';
 import { operations } from './operations.ts';
 import { type PullOptions, type PullSummary, pullStream } from './stream-puller.ts';
 import type { StreamSinkPort } from './ports.ts';
@@ -70,8 +70,8 @@ const onlineOrder = z
     })),
   }));
 
-const page = z.object({ items: z.array(onlineOrder), cursor: z.string(), hasMore: z.boolean(), resetRequired: z.boolean() });
-const orderReply = z.object({ orderChanges: page });
+// Lenient: a malformed order is skipped and reported; the store's other orders still arrive.
+const orderReply = z.object({ orderChanges: lenientPage(onlineOrder) });
 const claimReply = z.object({
   claimPickupHandout: z.object({
     status: z.enum(['CLAIMED', 'REFUSED']),

@@ -1,4 +1,4 @@
-import type { CentralApi, CentralErrorCode, CentralResult, Page } from './central-client.ts';
+import type { CentralApi, CentralErrorCode, CentralResult, Page, SkippedItem } from './central-client.ts';
 import { type CatalogChange, type ConfigChange, type PriceChange, type PromotionData, STREAMS, type StaffChange, type StreamSinkPort } from './ports.ts';
 
 /** Items per page unless told otherwise: the reference server's most, fewer round trips for a big snapshot. */
@@ -16,6 +16,8 @@ export interface PullSummary {
   /** The stream was re-snapshotted (the server asked for a reset). */
   readonly reset: boolean;
   readonly error?: { readonly code: CentralErrorCode; readonly message: string };
+  /** Items left out because they were not the contract (a lenient stream); the rest applied. */
+  readonly skipped?: readonly SkippedItem[];
 }
 
 export type FetchPage<T> = (after: string | null, first: number) => Promise<CentralResult<Page<T>>>;
@@ -32,7 +34,10 @@ export async function pullStream<T>(stream: string, fetchPage: FetchPage<T>, sin
   let pages = 0;
   let items = 0;
   let resets = 0;
-  const summary = (error?: PullSummary['error']): PullSummary => ({ stream, pages, items, reset: resets > 0, ...(error ? { error } : {}) });
+  const skipped: SkippedItem[] = [];
+  const summary = (error?: PullSummary['error']): PullSummary => ({
+    stream, pages, items, reset: resets > 0, ...(error ? { error } : {}), ...(skipped.length > 0 ? { skipped } : {}),
+  });
 
   // The next page is requested before the current one is applied, so the server's work and the
   // store's transaction overlap (the bootstrap budget). The client never rejects; the catch only
@@ -61,6 +66,11 @@ export async function pullStream<T>(stream: string, fetchPage: FetchPage<T>, sin
     // would idle while the till writes (measured: no overlap at all). One turn of the loop sends it.
     if (next) await new Promise<void>((resolve) => setImmediate(resolve));
     sink.applyPage(stream, page.items, page.cursor, reset);
+    for (const item of page.skipped ?? []) {
+      // In the log as well as the status: the item is behind the cursor now and comes again only when the centre changes it.
+      console.warn(`sync: skipped an item of the ${stream} stream that is not the contract (${item.id ?? 'no id'}): ${item.reason}`);
+      skipped.push(item);
+    }
     reset = false;
     pages++;
     items += page.items.length;

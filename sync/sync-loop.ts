@@ -1,4 +1,4 @@
-import type { CentralApi } from './central-client.ts';
+import type { CentralApi, SkippedItem } from './central-client.ts';
 import { type BackoffPolicy, type CircuitState, createCircuit } from './circuit.ts';
 import { type PushErrorCode, type PushSummary, pushOutbox } from './outbox-pusher.ts';
 import type { CatalogChange, OutboxPort, StaffChange, StreamSinkPort } from './ports.ts';
@@ -24,7 +24,18 @@ export interface SyncStatus {
   /** The last round's first error; null after a clean round. */
   readonly lastError: { readonly code: SyncErrorCode; readonly message: string; readonly at: string } | null;
   readonly lastPush: PushSummary | null;
+  /** Stream items left out as not the contract (newest first, the last SKIPPED_KEPT): a warning for the back office. */
+  readonly skipped: readonly SkippedWarning[];
 }
+
+/** A stream item skipped by a pull: which stream, which item, why, when. */
+export interface SkippedWarning extends SkippedItem {
+  readonly stream: string;
+  readonly at: string;
+}
+
+/** Skipped items the status keeps (the log has every one). */
+export const SKIPPED_KEPT = 20;
 
 /** A further stream to pull each round after catalog and staff (prices, promotions, configuration...). */
 export type StreamPull = () => Promise<PullSummary>;
@@ -73,7 +84,7 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
   const startedAt = now().toISOString();
   let state: SyncStatus = {
     online: false, since: null, circuit: 'closed', failures: 0, nextAttemptAt: null,
-    lastPushAt: null, lastPullAt: null, lastError: null, lastPush: null,
+    lastPushAt: null, lastPullAt: null, lastError: null, lastPush: null, skipped: [],
   };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let current: Promise<void> | null = null;
@@ -104,6 +115,9 @@ export function startSyncLoop(options: SyncLoopOptions): SyncLoop {
       pulls.push(await pullCatalog(options.client, options.sinks.catalog, pageSize));
       pulls.push(await pullStaff(options.client, options.sinks.staff, pageSize));
       for (const pull of options.streams ?? []) pulls.push(await pull());
+      const at = now().toISOString();
+      const skipped = pulls.flatMap((p) => (p.skipped ?? []).map((item) => ({ ...item, stream: p.stream, at })));
+      if (skipped.length > 0) state = { ...state, skipped: [...skipped.reverse(), ...state.skipped].slice(0, SKIPPED_KEPT) };
       const failed = pulls.filter((p) => p.error);
       for (const p of failed) if (p.error) errors.push(p.error);
       if (failed.some((p) => p.error && OFFLINE.has(p.error.code))) reached = false;

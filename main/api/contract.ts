@@ -133,6 +133,8 @@ export const syncStatusView = z.object({
   nextAttemptAt: z.string().nullable(),
   /** Age of the oldest queued mutation in whole seconds when the status was made; null when nothing is queued. */
   oldestQueuedAgeS: z.number().int().nullable(),
+  /** Stream items the till left out as malformed (newest first, a few): the rest of their pages applied. */
+  skipped: z.array(z.object({ stream: z.string(), id: z.string().nullable(), reason: z.string(), at: z.string() })).optional(),
 });
 
 /** A mutation the central API rejected: kept on the till, out of the queue, for a manager to read. */

@@ -84,6 +84,7 @@ export function startSync(options: SyncServiceOptions): SyncService {
       nextAttemptAt: s.nextAttemptAt,
       // A sale stamped by a clock that was ahead would look younger than nothing: never below 0.
       oldestQueuedAgeS: Number.isNaN(oldest) ? null : Math.max(0, Math.floor((now().getTime() - oldest) / 1000)),
+      skipped: s.skipped.map((w) => ({ stream: w.stream, id: w.id, reason: w.reason, at: w.at })),
     };
   };
   const streams: StreamPull[] = [...(options.streams ?? [])];

@@ -184,4 +184,22 @@ describe('migrations', () => {
       db.close();
     });
   });
+
+  describe('till 0051-prune-pushed-enrolments', () => {
+    it("blanks the phone and name of enrolments already answered, and keeps the ones still to send", () => {
+      const db = new Database(freshFile());
+      migrate(db, loadMigrations('till'), 50);
+      const ins = db.prepare(`INSERT INTO outbox (sequence, mutation_id, kind, occurred_at, payload, status) VALUES (?, ?, 'MEMBER_ENROLL', 't', ?, ?)`);
+      ins.run(1, 'e1', JSON.stringify({ memberId: 'm1', phone: '01080801212', name: '정하늘', termsVersion: 't1' }), 'applied');
+      ins.run(2, 'e2', JSON.stringify({ memberId: 'm2', phone: '01012345678', name: '김하나', termsVersion: 't1' }), 'pending');
+      db.prepare(`INSERT INTO outbox (sequence, mutation_id, kind, occurred_at, payload, status) VALUES (3, 's1', 'SALE', 't', '{"name":"kept"}', 'applied')`).run();
+      expect(migrate(db, loadMigrations('till'), 51)).toEqual([51]);
+      expect(db.prepare('SELECT payload FROM outbox ORDER BY sequence').pluck().all().map((p) => JSON.parse(p as string) as unknown)).toEqual([
+        { memberId: 'm1', phone: '', name: '', termsVersion: 't1' },
+        { memberId: 'm2', phone: '01012345678', name: '김하나', termsVersion: 't1' },
+        { name: 'kept' },
+      ]);
+      db.close();
+    });
+  });
 });

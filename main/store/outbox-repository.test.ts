@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillDatabases, type TillDatabases } from './database.ts';
 import { SqliteOutbox } from './outbox-repository.ts';
+import { SqliteMemberRequests } from './member-request-repository.ts';
 import { tempDataDir } from './test-helpers.ts';
 
 let dbs: TillDatabases;
@@ -55,5 +56,26 @@ describe('the outbox', () => {
       { attempts: 2, at: '2026-11-25T10:01:00Z' },
       { attempts: 1, at: '2026-11-25T10:00:00Z' },
     ]);
+  });
+
+  it("forgets an enrolment's phone and name once the centre answered it, keeping the row for the ledger", () => {
+    const outbox = outboxWith(0);
+    const members = new SqliteMemberRequests(dbs.till);
+    const enrol = (memberId: string, phone: string, name: string) => ({
+      kind: 'MEMBER_ENROLL' as const,
+      payload: { memberId, phone, name, termsVersion: 't1', marketing: true, marketingVersion: 'm1', consentAt: '2026-11-25T10:00:00.000Z', staffId: 'staff-1' },
+    });
+    members.enqueue('e1', enrol('mem-1', '01080801212', '정하늘'), '2026-11-25T10:00:00.000Z');
+    members.enqueue('e2', enrol('mem-2', '01012345678', '김하나'), '2026-11-25T10:01:00.000Z');
+    members.enqueue('e3', enrol('mem-3', '01099998888', '이두리'), '2026-11-25T10:02:00.000Z');
+    outbox.record([{ id: 'e1', status: 'APPLIED' }, { id: 'e2', status: 'REJECTED', code: 'member_phone', message: 'taken' }]);
+    const payloads = dbs.till.prepare('SELECT payload FROM outbox ORDER BY sequence').pluck().all().map((p) => JSON.parse(p as string) as Record<string, unknown>);
+    expect(payloads[0]).toEqual({ ...enrol('mem-1', '', '').payload });
+    expect(payloads[1]).toMatchObject({ memberId: 'mem-2', phone: '', name: '' });
+    // Not answered yet: what the centre still needs is kept.
+    expect(payloads[2]).toMatchObject({ memberId: 'mem-3', phone: '01099998888', name: '이두리' });
+    const text = dbs.till.prepare('SELECT group_concat(payload) FROM outbox WHERE status <> ?').pluck().get('pending') as string;
+    expect(text).not.toMatch(/01080801212|01012345678|정하늘|김하나/);
+    expect(outbox.quarantine(10).map((q) => q.mutationId)).toEqual(['e2']);
   });
 });

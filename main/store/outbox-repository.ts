@@ -73,12 +73,16 @@ function toMutation(r: Row): PendingMutation {
   throw new Error(`outbox row ${r.sequence} has a kind this build does not know: ${r.kind}`);
 }
 
+/** The one outbox kind that carries a person's phone and name (member-mutation.ts). */
+const PERSONAL_KIND: MemberMutation['kind'] = 'MEMBER_ENROLL';
+
 /** The outbox: business events waiting for the central API, pushed in sequence order. */
 export class SqliteOutbox {
   private readonly selectPending;
   private readonly selectFrom;
   private readonly updateResult;
   private readonly updateAttempt;
+  private readonly prunePersonal;
   private readonly selectStats;
   private readonly selectQuarantine;
 
@@ -96,6 +100,10 @@ export class SqliteOutbox {
        WHERE mutation_id = ? AND status = 'pending'`,
     );
     this.updateAttempt = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE sequence = ?');
+    // An enrolment carries the member's phone and name to the centre once; answered, the till keeps
+    // the row for the ledger but not them (blanked, so the row stays the contract's shape).
+    this.prunePersonal = db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.phone', '', '$.name', '')
+      WHERE mutation_id = ? AND kind = '${PERSONAL_KIND}' AND status <> 'pending'`);
     this.selectStats = db.prepare(
       `SELECT
          (SELECT count(*) FROM outbox WHERE status = 'pending') AS queued,
@@ -134,6 +142,7 @@ export class SqliteOutbox {
     this.db.transaction(() => {
       for (const r of results) {
         this.updateResult.run(r.status.toLowerCase(), r.code ?? null, r.message ?? null, at, r.id);
+        this.prunePersonal.run(r.id);
       }
     })();
   }

@@ -277,6 +277,8 @@ export const en: Messages = {
   'syncScreen.nextAttempt': 'Next attempt',
   'syncScreen.lastError': 'Last error',
   'syncScreen.quarantined': 'Quarantined',
+  'syncScreen.skipped': 'Skipped items',
+  'syncScreen.skippedItem': '{stream} {id}: {reason}',
   'syncScreen.none': 'None',
   'syncScreen.never': 'Not yet',
   'syncScreen.asked': 'Sync requested now.',

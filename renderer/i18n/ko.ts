@@ -276,6 +276,8 @@ export const ko = {
   'syncScreen.nextAttempt': '다음 시도',
   'syncScreen.lastError': '최근 오류',
   'syncScreen.quarantined': '보류',
+  'syncScreen.skipped': '건너뛴 항목',
+  'syncScreen.skippedItem': '{stream} {id}: {reason}',
   'syncScreen.none': '없음',
   'syncScreen.never': '아직 없음',
   'syncScreen.asked': '지금 동기화를 요청했습니다.',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from '../../fixtures/central/server.ts';
 import { DEMO_PRODUCTS } from '../../fixtures/demo-store/products.ts';
@@ -44,6 +45,24 @@ describe('the back-office sync screen', () => {
     expect(await row('최근 전송').textContent()).not.toContain('아직 없음');
     const sales = await centralSales(revived.url, receiptNumber);
     expect(sales.map((s) => s.totals.total)).toEqual([water.price]);
+  });
+
+  it('names an online order the centre sent malformed, and the store\'s other orders still arrive', async () => {
+    if (!revived) throw new Error('the central API was not revived');
+    const place = (number: string) => revived?.admin.createOnlineOrder({ storeId: 'store-gangnam', number, fulfilment: 'PICKUP', customerName: '최유리', phone: '010-4444-5555', lines: [{ barcode: water.barcode, quantity: 1 }] });
+    place('7100000001');
+    place('7100000002');
+    // Served by the centre, but not the contract: a pickup code the order QR can never carry.
+    revived.db.prepare("UPDATE online_order SET pickup_code = 'bad!' WHERE number = '7100000001'").run();
+    await session.page.keyboard.press('F2');
+    await expect.poll(() => row('건너뛴 항목').textContent(), { timeout: 20_000 }).toContain('order 7100000001: pickupCode');
+    expect(await row('최근 오류').textContent()).toContain('없음');
+    const db = new Database(path.join(session.rig.dataDir, 'till.db'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT number FROM store_order WHERE number LIKE '71%' ORDER BY number").pluck().all()).toEqual(['7100000002']);
+    } finally {
+      db.close();
+    }
   });
 
   it('lets a supervisor read the (empty) quarantine, and goes back to the lane on Escape', async () => {
