@@ -156,7 +156,7 @@ export const tillStatusView = z.object({
   /** The till's configured role; the renderer opens that role's screens. */
   role: z.enum(['lane', 'kiosk', 'pickup', 'price-checker']),
   /** How this till's keyboard-wedge scanner types (configuration: scanners differ, and so do loaded machines). */
-  wedge: z.object({ interKeyMs: z.number().int().positive(), prefix: z.string() }),
+  wedge: z.object({ interKeyMs: z.number().int().positive(), prefix: z.string(), suffix: z.union([z.enum(['enter', 'tab', 'none']), z.object({ chars: z.string() })]).optional() }),
   staff: staffView.nullable(),
   sale: saleView.nullable(),
   lastCompleted: completedSaleView.nullable(),

@@ -13,6 +13,8 @@ import { quickKeysSchema } from './quick-keys.ts';
  * A till's configuration: who it is, where its central API is, which devices it drives.
  * Locale, currency and tax rules are configuration, not code.
  */
+const wedgeSuffix = z.union([z.enum(['enter', 'tab', 'none']), z.object({ chars: z.string().min(1).max(8) }).strict()]);
+
 const endpoint = z.string().regex(/^[a-z]+:\/\/.+/, 'a device endpoint is a URL such as tcp://127.0.0.1:9100');
 
 export const tillConfigSchema = z.object({
@@ -41,8 +43,14 @@ export const tillConfigSchema = z.object({
     .default({}),
   /** Manual discounts and price overrides each role may give without a supervisor, in basis points. */
   discountLimits: z.record(z.string(), z.number().int().min(0).max(10000)).default({ ...DEFAULT_DISCOUNT_LIMITS }),
-  /** The keyboard-wedge scanner: longest pause between two keys of one scan, and the prefix it is programmed to send. */
-  wedge: z.object({ interKeyMs: z.number().int().min(5).max(500), prefix: z.string().max(8) }).default({ interKeyMs: 50, prefix: '' }),
+  /**
+   * The keyboard-wedge scanner: longest pause between two keys of one scan, the prefix it is
+   * programmed to send, and its suffix: "enter" (default), "tab", "none" (a pause ends the scan)
+   * or { "chars": "#" }.
+   */
+  wedge: z
+    .object({ interKeyMs: z.number().int().min(5).max(500), prefix: z.string().max(8), suffix: wedgeSuffix.default('enter') })
+    .default({ interKeyMs: 50, prefix: '', suffix: 'enter' }),
   /** The store's scale label layouts (in-store EAN-13 prefixes 02, 20-29). */
   inStoreCodes: z
     .array(z.object({ prefixes: z.array(z.string().regex(/^\d{2}$/)).min(1), itemDigits: z.number().int().min(1), valueDigits: z.number().int().min(1), value: z.enum(['price', 'weight']) }))

@@ -2,10 +2,12 @@ import { tendersTextEn } from './tenders-text.ts';
 import { saleChangesEn } from './sale-changes-text.ts';
 import type { Messages } from './ko.ts';
 import { laneScreenEn } from './lane-screen-text.ts';
+import { devicesEn } from './devices-text.ts';
 
 /** English. Typed as Messages, so a key missing here (or not in ko) fails the type check. */
 export const en: Messages = {
   ...laneScreenEn,
+  ...devicesEn,
   'app.title': 'Till',
   'app.connecting': 'Connecting to the till host…',
   'app.reconnecting': 'Lost the connection to the till host. Reconnecting…',

@@ -1,10 +1,12 @@
 import { tendersTextKo } from './tenders-text.ts';
 import { saleChangesKo } from './sale-changes-text.ts';
 import { laneScreenKo } from './lane-screen-text.ts';
+import { devicesKo } from './devices-text.ts';
 
 /** Korean, the default language. Every other table must have exactly these keys (see en.ts). */
 export const ko = {
   ...laneScreenKo,
+  ...devicesKo,
   'app.title': '계산대',
   'app.connecting': '계산대 호스트에 연결하는 중…',
   'app.reconnecting': '계산대 호스트와 연결이 끊겼습니다. 다시 연결하는 중…',

@@ -16,6 +16,16 @@ export interface WedgeOptions {
   readonly suffix: readonly string[] | null;
   /** Characters the scanner is programmed to send first ('' for none); stripped from the scan. */
   readonly prefix: string;
+  /**
+   * Characters the scanner is programmed to send last ('' for none), e.g. "#": a burst ending in
+   * them is complete at once and they are stripped. Used with `suffix: null` (no end key).
+   */
+  readonly suffixChars: string;
+  /**
+   * In a text field, without a prefix, a burst is a scan only from this many characters: a person
+   * typing a short word fast into a search box keeps it (8 is EAN-8, the shortest product code).
+   */
+  readonly fieldMinLength: number;
   /** A burst still open this long after its last key is given up (or, without a suffix, completed). */
   readonly settleMs: number;
 }
@@ -26,6 +36,8 @@ export const defaultWedgeOptions: WedgeOptions = {
   maxLength: 256,
   suffix: ['Enter', 'NumpadEnter'],
   prefix: '',
+  suffixChars: '',
+  fieldMinLength: 8,
   settleMs: 200,
 };
 
@@ -110,6 +122,15 @@ export class WedgeMachine {
 
     this.buffer += ch;
     this.lastAt = event.timeStamp;
+    const { suffixChars } = this.options;
+    if (suffixChars !== '' && this.buffer.endsWith(suffixChars)) {
+      const body = this.buffer.slice(0, -suffixChars.length);
+      if (this.complete(body)) {
+        const scan = { code: body.slice(prefix.length), leaked: this.leaked };
+        this.reset();
+        return { swallow: true, release: '', scan };
+      }
+    }
     return { swallow: true, release: '', scan: null };
   }
 
@@ -137,7 +158,8 @@ export class WedgeMachine {
   private end(): WedgeDecision {
     const { suffix, prefix } = this.options;
     let decision: WedgeDecision;
-    if (suffix === null && this.complete()) {
+    // A scanner programmed with suffix characters always sends them: a pause alone ends nothing.
+    if (suffix === null && this.options.suffixChars === '' && this.complete()) {
       decision = { swallow: false, release: '', scan: { code: this.buffer.slice(prefix.length), leaked: this.leaked } };
     } else {
       // Held keys were typing after all: give them back to the field (outside a field they meant nothing).
@@ -147,9 +169,11 @@ export class WedgeMachine {
     return decision;
   }
 
-  private complete(): boolean {
-    const { prefix, minLength } = this.options;
-    return this.buffer.startsWith(prefix) && this.buffer.length - prefix.length >= minLength;
+  private complete(buffer = this.buffer): boolean {
+    const { prefix, minLength, fieldMinLength } = this.options;
+    // A prefix proves a scanner; without one, typing in a field must be long to be taken for a scan.
+    const least = this.editable && prefix === '' ? Math.max(minLength, fieldMinLength) : minLength;
+    return buffer.startsWith(prefix) && buffer.length - prefix.length >= least;
   }
 
   private reset(): void {

@@ -4,11 +4,13 @@ import { TillHeader } from '../components/till-header.tsx';
 import { KeyButton } from '../components/key-button.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { listenKeyboardWedge } from '../scanner/keyboard-wedge.ts';
+import { wedgeOptionsOf, type WedgeSettings } from '../scanner/wedge-settings.ts';
 import { useTill } from '../state/use-till.ts';
 import { LaneScreen } from './lane/lane-screen.tsx';
 import { ShiftScreen } from './shift/shift-screen.tsx';
 import { JournalScreen } from './journal/journal-screen.tsx';
 import { SyncScreen } from './backoffice/sync-screen.tsx';
+import { DevicesScreen, isDevicesKey } from './backoffice/devices-screen.tsx';
 import { UnsyncedDialog } from './shift/unsynced-dialog.tsx';
 import { QuitRequestDialog } from './shift/quit-request-dialog.tsx';
 import type { ApiError } from '../../main/api/contract.ts';
@@ -29,11 +31,13 @@ export function App({ client }: { client: LiveTillClient }) {
   const onScan = useEffectEvent((code: string) => {
     // At the pickup desk a scan is an order QR or an item being picked, never a basket line.
     if (state.staff && route === 'pickup') void client.invoke('pickup.scan', { code, source: 'wedge' });
+    // On the devices screen a scan is a test of the scanner: shown there, never rung.
+    else if (state.staff && route === 'devices') setWedgeScan({ code, at: Date.now() });
     else if (state.staff) actions.scan(code, 'wedge');
     else setScannedSignedOut(code);
   });
   // The wedge's timing is the till's configuration (scanners differ); it listens with defaults until told.
-  const [wedge, setWedge] = useState<{ interKeyMs: number; prefix: string } | null>(null);
+  const [wedge, setWedge] = useState<WedgeSettings | null>(null);
   useEffect(() => {
     void client.invoke('till.status', {}).then((r) => {
       if (!r.ok) return;
@@ -44,7 +48,7 @@ export function App({ client }: { client: LiveTillClient }) {
       setTimeZone(r.value.store.timeZone);
     });
   }, [client, setTimeZone]);
-  useEffect(() => listenKeyboardWedge((code) => onScan(code), wedge ?? {}), [wedge]);
+  useEffect(() => listenKeyboardWedge((code) => onScan(code), wedgeOptionsOf(wedge ?? {})), [wedge]);
 
   // Signing out with sales not yet synced warns and asks a supervisor (the host checks it too).
   const [askSignOut, setAskSignOut] = useState(false);
@@ -67,9 +71,17 @@ export function App({ client }: { client: LiveTillClient }) {
   const laneActions = { ...actions, signOut };
 
   // Screens besides the lane, each a key away from it (the lane's own keys live in lane-keys.ts).
-  const [route, setRoute] = useState<'lane' | 'shift' | 'journal' | 'sync' | 'pickup'>('lane');
+  const [route, setRoute] = useState<'lane' | 'shift' | 'journal' | 'sync' | 'pickup' | 'devices'>('lane');
+  const [wedgeScan, setWedgeScan] = useState<{ code: string; at: number } | null>(null);
   const pickupWaiting = usePickupWaiting(client, Boolean(state.staff));
   const onRouteKey = useEffectEvent((event: KeyboardEvent) => {
+    // Alt+K: the devices screen (read from the physical key, so it works in Hangul mode too).
+    if (isDevicesKey(event) && route === 'lane' && state.staff && !event.defaultPrevented) {
+      event.preventDefault();
+      setWedgeScan(null);
+      setRoute('devices');
+      return;
+    }
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || !state.staff) return;
     // F12 switches between the lane and the pickup desk.
     if (event.key === 'F12' && (route === 'lane' || route === 'pickup')) {
@@ -118,6 +130,9 @@ export function App({ client }: { client: LiveTillClient }) {
           <KeyButton shortcut="F11" onClick={() => setRoute('sync')}>
             {t('actions.sync')}
           </KeyButton>
+          <KeyButton shortcut="Alt+K" onClick={() => setRoute('devices')}>
+            {t('actions.devices')}
+          </KeyButton>
           <KeyButton shortcut="F12" onClick={() => setRoute('pickup')}>
             {pickupWaiting > 0 ? t('actions.pickupWaiting', { count: pickupWaiting }) : t('actions.pickup')}
           </KeyButton>
@@ -142,6 +157,8 @@ export function App({ client }: { client: LiveTillClient }) {
         <JournalScreen client={client} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'pickup' ? (
         <PickupScreen client={client} connected={connection === 'connected'} onClose={() => setRoute('lane')} />
+      ) : state.staff && route === 'devices' ? (
+        <DevicesScreen client={client} devices={state.devices} staff={state.staff} wedgeScan={wedgeScan} onClose={() => setRoute('lane')} />
       ) : state.staff && route === 'sync' ? (
         <SyncScreen client={client} sync={state.sync} staff={state.staff} onClose={() => setRoute('lane')} />
       ) : state.staff ? (

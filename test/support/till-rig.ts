@@ -32,6 +32,8 @@ export async function startTillRig(options: {
   central?: Central;
   /** Which demo till this is (default the store's first). */
   till?: DemoTill;
+  /** Which of the lab's endpoints the till uses for a device (e.g. its HID POS scanner instead of the TCP one). */
+  endpoints?: (lab: Lab) => Partial<Lab['endpoints']>;
 } = {}): Promise<TillRig> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'till-e2e-'));
   const shared = options.central;
@@ -39,7 +41,7 @@ export async function startTillRig(options: {
   const lab = await startLab({});
   // Playwright types a wedge scan key by key; on a loaded 2-core CI machine gaps of 50 ms happen,
   // so the test tills allow 200 ms (tests type into fields with fill(), which sends no keys).
-  const config: TillConfigInput = { ...demoTillConfig({ centralUrl: central.url, endpoints: lab.endpoints, pollIntervalMs: 500, wedgeInterKeyMs: 200, ...(options.till ? { till: options.till } : {}) }), ...options.config };
+  const config: TillConfigInput = { ...demoTillConfig({ centralUrl: central.url, endpoints: { ...lab.endpoints, ...options.endpoints?.(lab) }, pollIntervalMs: 500, wedgeInterKeyMs: 200, ...(options.till ? { till: options.till } : {}) }), ...options.config };
   const rig: TillRig = {
     dataDir,
     central,

@@ -3,6 +3,7 @@ import type { LiveTillClient } from '../../client/live-till-client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { langs, type Lang } from '../../i18n/translate.ts';
 import { listenKeyboardWedge } from '../../scanner/keyboard-wedge.ts';
+import { wedgeOptionsOf, type WedgeSettings } from '../../scanner/wedge-settings.ts';
 import { useTill } from '../../state/use-till.ts';
 import { CameraScanner } from '../../camera/camera-scanner.tsx';
 import { beep, unlockAudio } from './beep.ts';
@@ -63,13 +64,13 @@ export function KioskScreen({ client }: { client: LiveTillClient }) {
     } else setScanProblem(null);
   };
   const onWedge = useEffectEvent((code: string) => void scan(code, 'wedge'));
-  const [wedge, setWedge] = useState<{ interKeyMs: number; prefix: string } | null>(null);
+  const [wedge, setWedge] = useState<WedgeSettings | null>(null);
   useEffect(() => {
     void client.invoke('till.status', {}).then((r) => {
       if (r.ok) setWedge(r.value.wedge);
     });
   }, [client]);
-  useEffect(() => listenKeyboardWedge((code) => onWedge(code), wedge ?? {}), [wedge]);
+  useEffect(() => listenKeyboardWedge((code) => onWedge(code), wedgeOptionsOf(wedge ?? {})), [wedge]);
 
   // A beep for every item that rang, whichever scanner it came from.
   const items = state.sale?.totals.itemCount ?? 0;

@@ -4,6 +4,7 @@ import type { PriceCheckView } from '../../../main/api/kiosk-contract.ts';
 import type { LiveTillClient } from '../../client/live-till-client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { listenKeyboardWedge } from '../../scanner/keyboard-wedge.ts';
+import { wedgeOptionsOf, type WedgeSettings } from '../../scanner/wedge-settings.ts';
 import { beep } from '../kiosk/beep.ts';
 import { nameIn } from '../kiosk/kiosk-basket.tsx';
 import { type KioskTextKey, kioskText } from '../kiosk/kiosk-text.ts';
@@ -39,13 +40,13 @@ export function PriceCheckerScreen({ client }: { client: LiveTillClient }) {
     }
   };
   const onScan = useEffectEvent((code: string) => void check(code));
-  const [wedge, setWedge] = useState<{ interKeyMs: number; prefix: string } | null>(null);
+  const [wedge, setWedge] = useState<WedgeSettings | null>(null);
   useEffect(() => {
     void client.invoke('till.status', {}).then((r) => {
       if (r.ok) setWedge(r.value.wedge);
     });
   }, [client]);
-  useEffect(() => listenKeyboardWedge((code) => onScan(code), wedge ?? {}), [wedge]);
+  useEffect(() => listenKeyboardWedge((code) => onScan(code), wedgeOptionsOf(wedge ?? {})), [wedge]);
   useEffect(() => client.on('kiosk.scanned', ({ code }) => onScan(code)), [client]);
 
   useEffect(() => {
