@@ -16,10 +16,10 @@ export interface LaneSession {
  * with the PIN, for the tests of one file; everything is stopped after them. Read the session's
  * fields inside tests (they are set before the first one runs).
  */
-export function useLaneSession(pin = '1234'): LaneSession {
+export function useLaneSession(pin = '1234', rig: Parameters<typeof startTillRig>[0] = {}): LaneSession {
   const session = {} as { -readonly [K in keyof LaneSession]: LaneSession[K] };
   beforeAll(async () => {
-    session.rig = await startTillRig();
+    session.rig = await startTillRig(rig);
     await session.rig.ready();
     session.browser = await launchChromium();
     session.page = await session.browser.newPage();
