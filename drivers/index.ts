@@ -40,11 +40,17 @@ export function parseEndpoint(url: string, defaultPort?: number): { host: string
 
 const isSerial = (url: string): boolean => /^serial:\/\//i.test(url);
 
+/** How receipts are printed: as raster images (no printer font needed), and with the store's logo (a PNG) on top. */
+export interface PrinterOptions {
+  raster?: boolean;
+  logo?: Uint8Array;
+}
+
 /** tcp://host[:9100], serial:///dev/ttyX?baud=9600 or usblp:///dev/usb/lp0 (a USB printer-class device file). */
-export function createPrinter(url: string): ReceiptPrinter {
-  if (isSerial(url)) return new EscPosSerialPrinter(parseSerialEndpoint(url));
-  if (/^usblp:\/\//i.test(url)) return new EscPosUsbPrinter(parseDeviceFileEndpoint(url).path);
-  return new EscPosTcpPrinter(parseEndpoint(url, 9100));
+export function createPrinter(url: string, options: PrinterOptions = {}): ReceiptPrinter {
+  if (isSerial(url)) return new EscPosSerialPrinter(parseSerialEndpoint(url), options);
+  if (/^usblp:\/\//i.test(url)) return new EscPosUsbPrinter(parseDeviceFileEndpoint(url).path, options);
+  return new EscPosTcpPrinter({ ...parseEndpoint(url, 9100), ...options });
 }
 
 /** tcp://host:port or serial:///dev/ttyX?baud=9600 (CR-terminated scans); hid://VID:PID or hidlab://host:port (HID POS). */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { LabTerminal } from '../payment/lab/lab-terminal.ts';
 import { LabPrinter, type LabReceipt } from '../printer/lab/lab-printer.ts';
+import { decodedReceiptImage } from '../printer/lab/lab-receipt-image.ts';
 import { LabScanner } from '../scanner/lab/lab-scanner.ts';
 import { LabSerialScanner } from '../scanner/lab/lab-serial-scanner.ts';
 import { LabHidScanner } from '../scanner/lab/lab-hid-scanner.ts';
@@ -89,10 +90,11 @@ const escapeHtml = (s: string): string =>
 function page(lab: Lab, receipts: LabReceipt[]): string {
   const state = lab.printer.state();
   const items = receipts
-    .slice()
+    .map((r, k) => ({ r, k }))
     .reverse()
     .map(
-      (r) => `<article><header>${escapeHtml(r.receivedAt)} · ${r.byteLength} bytes</header><pre>${escapeHtml(r.lines.join('\n'))}</pre>
+      ({ r, k }) => `<article><header>${escapeHtml(r.receivedAt)} · ${r.byteLength} bytes</header><pre>${escapeHtml(r.lines.join('\n'))}</pre>
+<p><img src="/printer/receipts/${k}.png" alt="receipt ${k + 1} as printed" loading="lazy"></p>
 ${r.barcodes.map((b) => `<p>barcode: <code>${escapeHtml(b)}</code></p>`).join('')}${r.qrCodes.map((q) => `<p>QR: <code>${escapeHtml(q)}</code></p>`).join('')}</article>`,
     )
     .join('\n');
@@ -216,7 +218,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             return;
           }
           case 'GET /printer/receipts':
-            send(200, { receipts: printer.receipts() });
+            // The raster data is in the PNGs; here its size.
+            send(200, { receipts: printer.receipts().map((r) => ({ ...r, rasters: r.rasters.map(({ widthBytes, height }) => ({ widthBytes, height })) })) });
             return;
           case 'POST /printer/paper':
             printer.setPaper(parse(paperInput, await readBody(req)).state);
@@ -246,9 +249,20 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
           case 'GET /payment/transactions':
             send(200, { transactions: terminal.transactions() });
             return;
-          default:
+          default: {
+            // GET /printer/receipts/<n>.png (0 is the first) or /printer/receipts/last.png: the receipt as printed.
+            const image = /^GET \/printer\/receipts\/(\d+|last)\.png$/.exec(route);
+            const all = printer.receipts();
+            const receipt = image ? (image[1] === 'last' ? all.at(-1) : all[Number(image[1])]) : undefined;
+            if (receipt) {
+              res.writeHead(200, { 'content-type': 'image/png' });
+              res.end(decodedReceiptImage(receipt).png);
+              return;
+            }
+            if (image) return send(404, { error: 'no such receipt' });
             if (await hidLabRoutes(lab, route, req, { send, redirect: () => void res.writeHead(303, { location: '/' }).end(), body: () => readBody(req), parse })) return;
             send(404, { error: `no route ${route}` });
+          }
         }
       };
       handle().catch((error: unknown) => {

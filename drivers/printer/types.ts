@@ -13,6 +13,8 @@ export type PrintBlock =
   /** CODE128 barcode (receipt number for returns). */
   | { kind: 'barcode'; data: string }
   | { kind: 'qr'; data: string }
+  /** A picture (the store's logo): a PNG, printed as a raster image, centred. */
+  | { kind: 'image'; png: string /* base64 */ }
   | { kind: 'feed'; lines: number };
 
 export type DrawerSwitch = 'open' | 'closed' | 'unknown';

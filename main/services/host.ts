@@ -37,7 +37,7 @@ import { ReceiptReprints } from './receipt-reprints.ts';
 import { SqliteJournalSearch } from '../store/journal-search-repository.ts';
 import { SqliteShifts } from '../store/shift-repository.ts';
 import { type TillConfig, taxRulesOf } from './till-config.ts';
-import { openDevices, type TillDevices } from './till-devices.ts';
+import { openDevices, printerSettingOf, type TillDevices } from './till-devices.ts';
 import { SqlitePendingCardOperation } from '../store/pending-card-repository.ts';
 import { resolveKeptCardOperation } from './card-recovery.ts';
 import { startSync, type SyncService } from './sync-service.ts';
@@ -102,8 +102,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   const board = new DeviceBoard((all) => events.emit('devices', all));
   // Endpoints a supervisor set on the devices screen (devices.json in the data dir) win over till.json's.
-  const deviceEndpoints = { ...config.devices, ...readDeviceConfig(dataDir) };
-  const devices: TillDevices = await openDevices(deviceEndpoints, board, { paymentJournal: new SqlitePendingCardOperation(dbs.till) });
+  const { printer: printerSetting, ...otherEndpoints } = config.devices;
+  const { url: printerUrl, ...printing } = printerSettingOf(printerSetting);
+  const deviceEndpoints = { ...otherEndpoints, ...(printerUrl ? { printer: printerUrl } : {}), ...readDeviceConfig(dataDir) };
+  const devices: TillDevices = await openDevices(deviceEndpoints, board, { paymentJournal: new SqlitePendingCardOperation(dbs.till), printing });
   const poleDisplay = new PoleDisplayFeed(devices.display, events, { currency: identity.currency, locale: identity.locale });
   const devicesDesk = new DevicesDesk({ devices, display: poleDisplay, endpoints: deviceEndpoints, dataDir, identity, clock, signedIn: () => lane.signedIn });
 

@@ -39,7 +39,13 @@ export const tillConfigSchema = z.object({
   role: z.enum(['lane', 'kiosk', 'pickup', 'price-checker']).default('lane'),
   central: z.object({ url: z.url(), token: z.string().min(8), pollIntervalMs: z.number().int().positive().default(2000) }),
   devices: z
-    .object({ printer: endpoint.optional(), scanner: endpoint.optional(), payment: endpoint.optional(), display: endpoint.optional() })
+    .object({
+      /** The printer's URL, or the URL with how it prints: `raster` (bitmaps only, no printer font needed), `logo` (a PNG file printed on top). */
+      printer: endpoint.or(z.object({ url: endpoint, raster: z.boolean().default(false), logo: z.string().min(1).optional() }).strict()).optional(),
+      scanner: endpoint.optional(),
+      payment: endpoint.optional(),
+      display: endpoint.optional(),
+    })
     .default({}),
   /** Manual discounts and price overrides each role may give without a supervisor, in basis points. */
   discountLimits: z.record(z.string(), z.number().int().min(0).max(10000)).default({ ...DEFAULT_DISCOUNT_LIMITS }),

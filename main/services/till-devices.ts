@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { DrawerSwitch, ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { BarcodeScanner } from '../../drivers/scanner/types.ts';
@@ -29,6 +30,23 @@ export interface TillDevices {
 }
 
 export const DRAWER_DETAIL = { open: 'The cash drawer is open.', unknown: 'The drawer switch cannot be read while the printer is not connected.' } as const;
+
+export const LOGO_MESSAGES = {
+  unreadable: (file: string, reason: string) => `the receipt logo ${file} cannot be printed (${reason}): receipts print without it`,
+} as const;
+
+/** The store's logo for the top of receipts; a file that is not a readable PNG is said, and receipts print without it. */
+function readLogo(file: string | undefined): { logo?: Uint8Array } {
+  if (!file) return {};
+  try {
+    const png = readFileSync(file);
+    if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG file');
+    return { logo: png };
+  } catch (e) {
+    console.warn(LOGO_MESSAGES.unreadable(file, (e as Error).message));
+    return {};
+  }
+}
 
 function watchDrawer(printer: ReceiptPrinter, url: string, board: DeviceBoard): void {
   const show = (drawer: DrawerSwitch): void =>
@@ -65,9 +83,21 @@ export function validateEndpoint(kind: ConfigurableDevice, url: string): string 
  * Opens the configured devices and keeps their health on the board. A device that is missing,
  * misconfigured or unreachable is a status on the board, never a crash of the till.
  */
-export async function openDevices(endpoints: TillConfig['devices'], board: DeviceBoard, options: { paymentJournal?: OperationJournal } = {}): Promise<TillDevices> {
+/** How the printer prints, from till.json: its URL, raster mode and logo file (a plain URL prints text, no logo). */
+export function printerSettingOf(setting: TillConfig['devices']['printer']): { url?: string; raster: boolean; logo?: string } {
+  if (setting === undefined) return { raster: false };
+  return typeof setting === 'string' ? { url: setting, raster: false } : setting;
+}
+
+export async function openDevices(
+  endpoints: Partial<Record<ConfigurableDevice, string>>,
+  board: DeviceBoard,
+  options: { paymentJournal?: OperationJournal; printing?: { raster: boolean; logo?: string } } = {},
+): Promise<TillDevices> {
+  const printerOptions = { raster: options.printing?.raster ?? false, ...readLogo(options.printing?.logo) };
   const make: typeof makers = {
     ...makers,
+    printer: (url) => createPrinter(url, printerOptions),
     payment: (url) => createPaymentTerminal(url, options.paymentJournal ? { journal: options.paymentJournal } : {}),
   };
   const slots = {

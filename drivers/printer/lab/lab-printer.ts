@@ -176,7 +176,7 @@ export class LabPrinter {
         partial.set(chunk.subarray(0, printed), buffer.length);
         // What made it onto the paper, as far as it decodes (it may end inside a command).
         const decoded = decodeEscPos(Uint8Array.from([...this.answerQueries(partial, socket), 0x1d, 0x56, 0x00])).receipts[0];
-        const sofar = decoded ?? { lines: [], barcodes: [], qrCodes: [], images: 0, cut: false };
+        const sofar = decoded ?? { lines: [], barcodes: [], qrCodes: [], images: 0, rasters: [], cut: false };
         this.torn.push({ ...sofar, cut: false, receivedAt: new Date().toISOString(), byteLength: partial.length });
         this.paper = 'out';
         this.statusBack();

@@ -15,7 +15,7 @@ const HANGUL = [0xc7, 0xd1, 0xb1, 0xdb];
 describe('ESC/POS decoder', () => {
   it('decodes plain text lines and ends the receipt at GS V', () => {
     const { receipts, rest } = decodeEscPos(bytes(ESC, 0x40, ascii('HELLO'), LF, ascii('WORLD'), LF, GS, 0x56, 0x42, 0x00));
-    expect(receipts).toEqual([{ lines: ['HELLO', 'WORLD'], barcodes: [], qrCodes: [], images: 0, cut: true }]);
+    expect(receipts).toEqual([{ lines: ['HELLO', 'WORLD'], barcodes: [], qrCodes: [], images: 0, rasters: [], cut: true }]);
     expect(rest.length).toBe(0);
   });
 
@@ -79,7 +79,7 @@ describe('ESC/POS decoder', () => {
 
   it('skips a GS v 0 raster that is not a QR code and counts it as an image', () => {
     const { receipts } = decodeEscPos(bytes(GS, 0x76, 0x30, 0x00, 0x01, 0x00, 0x02, 0x00, 0xff, 0x0a, ascii('X'), LF, GS, 0x56, 0x00));
-    expect(receipts[0]).toMatchObject({ lines: ['X'], images: 1 });
+    expect(receipts[0]).toMatchObject({ lines: ['X'], images: 1, rasters: [{ widthBytes: 1, height: 2, data: Uint8Array.of(0xff, 0x0a) }] });
   });
 
   it('keeps an unfinished receipt or command as the rest, to be fed again with more bytes', () => {

@@ -10,8 +10,17 @@ export interface DecodedReceipt {
   qrCodes: string[];
   /** Raster images that were not a readable QR code (logos). */
   images: number;
+  /** Every raster bit image as printed (GS v 0, GS ( L), top to bottom: a logo, or a whole receipt sent as bitmaps. */
+  rasters: DecodedRaster[];
   /** True when the receipt was ended by a cut command (GS V, ESC i, ESC m). */
   cut: boolean;
+}
+
+/** A 1-bit image as the printer got it: rows of widthBytes bytes, MSB leftmost, 1 = black. */
+export interface DecodedRaster {
+  widthBytes: number;
+  height: number;
+  data: Uint8Array;
 }
 
 export interface DecodeResult {
@@ -48,6 +57,7 @@ class Page {
   barcodes: string[] = [];
   qrCodes: string[] = [];
   images = 0;
+  rasters: DecodedRaster[] = [];
   cells: string[] = [];
   dot = 0;
   positioned = false;
@@ -84,6 +94,7 @@ class Page {
   }
 
   image(widthBytes: number, height: number, data: Uint8Array): void {
+    this.rasters.push({ widthBytes, height, data: Uint8Array.from(data) });
     const qr = readRasterQr(data, widthBytes, height);
     if (qr === undefined) this.images++;
     else this.qrCodes.push(qr);
@@ -92,7 +103,7 @@ class Page {
   finish(cut: boolean): DecodedReceipt {
     if (this.cells.length > 0) this.flushLine();
     while (this.lines.length > 0 && this.lines[this.lines.length - 1] === '') this.lines.pop();
-    return { lines: this.lines, barcodes: this.barcodes, qrCodes: this.qrCodes, images: this.images, cut };
+    return { lines: this.lines, barcodes: this.barcodes, qrCodes: this.qrCodes, images: this.images, rasters: this.rasters, cut };
   }
 }
 

@@ -49,6 +49,9 @@ function blockMarkup(block: PrintBlock): string {
       return `{code:${escapeMarkupProperty(block.data)};option:code128,2,72,hri}`;
     case 'qr':
       return `{code:${escapeMarkupProperty(block.data)};option:qrcode,4,m}`;
+    case 'image':
+      // Base64 has no markup characters but '/', '+' and '=', none of them special in a property.
+      return `{image:${block.png.replace(/[^A-Za-z0-9+/=]/g, '')}}`;
     case 'feed':
       return Array.from({ length: Math.max(0, Math.floor(block.lines)) }, () => '').join('\n');
   }

@@ -17,7 +17,8 @@ import {
   isTransmitStatusByte,
   paperFromSensorByte,
 } from '../protocol/escpos-status.ts';
-import type { DrawerSwitch, PrintDocument, PrintFailureCode, PrintOutcome, ReceiptPrinter } from '../types.ts';
+import type { DrawerSwitch, PrintBlock, PrintDocument, PrintFailureCode, PrintOutcome, ReceiptPrinter } from '../types.ts';
+import { encodeRasterReceipt } from '../protocol/raster.ts';
 
 export interface EscPosTcpPrinterOptions {
   host: string;
@@ -27,6 +28,8 @@ export interface EscPosTcpPrinterOptions {
   port?: number;
   /** Budget for one print: connect, status checks, sending and the printer's completion reply. Default 5000 ms. */
   timeoutMs?: number;
+  raster?: boolean;
+  logo?: Uint8Array;
 }
 
 export interface EscPosPrinterOptions {
@@ -41,6 +44,10 @@ export interface EscPosPrinterOptions {
    * itself (a USB device file). Unset: reconnect on the next print, as network printers do.
    */
   reconnectMs?: number;
+  /** Print every receipt as raster bit images (GS v 0): for printers without a Korean font, or that take only bitmaps. */
+  raster?: boolean;
+  /** The store's logo (a PNG), printed as a raster image at the top of every receipt. */
+  logo?: Uint8Array;
 }
 
 export const PRINTER_MESSAGES = {
@@ -78,6 +85,7 @@ export class EscPosPrinter implements ReceiptPrinter {
   private readonly timeoutMs: number;
   private readonly pollMs: number;
   private readonly reconnectMs: number | undefined;
+  private readonly encode: (doc: PrintDocument) => Buffer;
   private reconnectTimer: NodeJS.Timeout | undefined;
 
   constructor(options: EscPosPrinterOptions) {
@@ -85,6 +93,9 @@ export class EscPosPrinter implements ReceiptPrinter {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.pollMs = options.pollMs ?? 250;
     this.reconnectMs = options.reconnectMs;
+    const logo: PrintBlock | undefined = options.logo ? { kind: 'image', png: Buffer.from(options.logo).toString('base64') } : undefined;
+    const encode = options.raster ? encodeRasterReceipt : encodeEscPos;
+    this.encode = logo ? (doc) => encode({ blocks: [logo, ...doc.blocks] }) : encode;
   }
 
   /** Connects and reads the paper and cover state; an unreachable printer opens `offline`. */
@@ -152,7 +163,7 @@ export class EscPosPrinter implements ReceiptPrinter {
       if (this.closed) return { ok: false, code: 'disconnected', message: 'The printer is closed.' };
       let bytes: Buffer;
       try {
-        bytes = encodeEscPos(doc);
+        bytes = this.encode(doc);
       } catch {
         return { ok: false, code: 'protocol', message: PRINTER_MESSAGES.protocol };
       }
@@ -355,10 +366,7 @@ export class EscPosPrinter implements ReceiptPrinter {
 /** An ESC/POS printer on the network: raw TCP, port 9100 by default. */
 export class EscPosTcpPrinter extends EscPosPrinter {
   constructor(options: EscPosTcpPrinterOptions) {
-    super({
-      openStream: () => openTcp(options.host, options.port ?? 9100),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-    });
+    const { host, port, ...rest } = options;
+    super({ openStream: () => openTcp(host, port ?? 9100), ...rest });
   }
 }
