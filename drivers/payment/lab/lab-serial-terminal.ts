@@ -3,12 +3,12 @@ import { ApduReader } from '../protocol/apdu-reader.ts';
 import { LINE_ACK, LINE_NAK, ZvtSerialReader, encodeSerialFrame } from '../protocol/zvt-serial-frame.ts';
 import type { LabTerminal } from './lab-terminal.ts';
 
-/** Line faults the lab can play on a serial terminal, each for the next frame only. */
+/** Line faults the lab can play on a serial terminal, for the next frame (or frames). */
 export interface LabSerialLine {
   /** Sends the next frame with a broken CRC (the ECR must NAK it; the lab then repeats it intact). */
   corruptNextFrame(): void;
-  /** Answers the next good frame from the ECR with NAK (the ECR must repeat it). */
-  refuseNextFrame(): void;
+  /** Answers the next good frame (or the next `count`) from the ECR with NAK (the ECR must repeat it). */
+  refuseNextFrame(count?: number): void;
   /** How many frames the lab refused or had to repeat. */
   readonly stats: { naksSent: number; repeats: number };
 }
@@ -25,13 +25,13 @@ export function serveZvtSerial(terminal: LabTerminal, port: Duplex, options: { l
   let inFlight: Uint8Array | undefined;
   let timer: NodeJS.Timeout | undefined;
   let corruptNext = false;
-  let refuseNext = false;
+  let refuseNext = 0;
   const stats = { naksSent: 0, repeats: 0 };
   port.on('data', (chunk: Buffer) => {
     for (const event of frames.push(chunk)) {
       if (event.kind === 'frame') {
-        if (refuseNext) {
-          refuseNext = false;
+        if (refuseNext > 0) {
+          refuseNext -= 1;
           stats.naksSent += 1;
           port.write(Uint8Array.of(LINE_NAK));
           continue;
@@ -93,8 +93,8 @@ export function serveZvtSerial(terminal: LabTerminal, port: Duplex, options: { l
     corruptNextFrame: () => {
       corruptNext = true;
     },
-    refuseNextFrame: () => {
-      refuseNext = true;
+    refuseNextFrame: (count = 1) => {
+      refuseNext = count;
     },
     stats,
   };

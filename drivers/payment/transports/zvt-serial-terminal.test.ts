@@ -55,6 +55,18 @@ describe('ZVT terminal over a serial line (socat pty) with the lab terminal', ()
     expect(lab.transactions()).toEqual([]);
   });
 
+  it('gives a frame up after three refusals on the line (PA00P016): the payment fails, nothing was taken, nothing is left unknown', async () => {
+    const { lab, line, terminal } = await setup();
+    line.refuseNextFrame(3);
+    expect(await terminal.authorize({ amount: 3000, currencyNumeric: KRW, reference: 'sale-s3' })).toMatchObject({ status: 'failed', code: 'disconnected' });
+    expect(line.stats.naksSent).toBe(3);
+    expect(terminal.unresolved()).toBeNull();
+    expect(lab.transactions()).toEqual([]);
+    // The line is fine again: the next try goes through, and is the only payment.
+    expect(await terminal.authorize({ amount: 3000, currencyNumeric: KRW, reference: 'sale-s3' })).toMatchObject({ status: 'approved', amount: 3000 });
+    expect(lab.transactions()).toHaveLength(1);
+  });
+
   it('resolves an approval that arrives after the ECR gave up as approved, booked once', async () => {
     const { lab, terminal } = await setup({ timeoutMs: 200, ackTimeoutMs: 200 });
     lab.nextOutcome('late', { lateMs: 700 });
