@@ -382,6 +382,11 @@ export const methods = {
       .strict(),
     output: z.array(journalHitView),
   },
+  /** A sale's receipt as a PNG (base64), drawn as it prints: the on-screen preview and digital receipts. */
+  'journal.receiptImage': {
+    input: z.object({ saleId: z.string().min(1) }).strict(),
+    output: z.object({ png: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }),
+  },
   /** Reprints a sale's receipt marked as a copy, or prints a gift receipt (no prices). */
   'journal.reprint': {
     input: z.object({ saleId: z.string().min(1), gift: z.boolean() }).strict(),

@@ -332,6 +332,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'report.z': async ({ supervisorPin }) => reply(await shifts.reportZ(supervisorPin)),
     'journal.search': async (query) => ({ ok: true, value: journalDesk.search(query) }),
     'journal.reprint': async ({ saleId, gift }) => reply(await journalDesk.reprint(saleId, gift)),
+    'journal.receiptImage': async ({ saleId }) => reply(journalDesk.receiptImage(saleId)),
     'journal.recent': async ({ limit }) => ({ ok: true, value: journal.recent(limit) }),
     'receipts.queued': async () => ({ ok: true, value: receiptReprints.list() }),
     'receipts.reprintQueued': async () => ({ ok: true, value: await receiptReprints.reprintQueued() }),

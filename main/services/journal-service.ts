@@ -6,6 +6,8 @@ import type { StaffRecord } from '../store/staff-repository.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { ApiErrorCode } from '../api/contract.ts';
 import { layoutReceipt } from './receipt-layout.ts';
+import { renderReceipt } from '../../drivers/printer/protocol/receipt-image.ts';
+import { encodePng } from '../../drivers/printer/protocol/png.ts';
 import { layoutGiftReceipt } from './journal-gift-receipt.ts';
 
 export const JOURNAL_MESSAGES = {
@@ -38,5 +40,14 @@ export class JournalService {
     const doc = gift ? layoutGiftReceipt(sale, this.deps.identity) : layoutReceipt(sale, this.deps.identity, { cashierName, copy: true });
     const outcome = await this.deps.printer.print(doc);
     return ok(outcome.ok ? { printed: true } : { printed: false, error: outcome.message });
+  }
+
+  /** The sale's receipt as a PNG (drawn from the same layout and markup as the paper), for the screen and digital receipts. */
+  receiptImage(saleId: string): Result<{ png: string; width: number; height: number }, ApiErrorCode> {
+    const sale = this.deps.journal.findById(saleId);
+    if (!sale) return fail('sale_unknown', JOURNAL_MESSAGES.saleUnknown(saleId));
+    const cashierName = this.deps.staff.list().find((s) => s.id === sale.staffId)?.name ?? sale.staffId;
+    const { width, height, rgba } = renderReceipt(layoutReceipt(sale, this.deps.identity, { cashierName }));
+    return ok({ png: encodePng(width, height, rgba).toString('base64'), width, height });
   }
 }

@@ -35,6 +35,7 @@ export const en: Messages = {
   'drawer.open': 'open',
   'drawer.closed': 'closed',
   'drawer.prompt': 'The cash drawer is open. Please close the drawer.',
+  'done.preview': 'Receipt preview',
 
   'sync.label': 'Sync',
   'sync.online': 'online',

@@ -34,6 +34,7 @@ export const ko = {
   'drawer.open': '열림',
   'drawer.closed': '닫힘',
   'drawer.prompt': '금전함이 열려 있습니다. 금전함을 닫아 주세요.',
+  'done.preview': '영수증 미리보기',
 
   'sync.label': '동기화',
   'sync.online': '온라인',

@@ -42,6 +42,10 @@ describe('a receipt that fails for paper-out (browser mode, lab printer)', () =>
     expect(receiptNumber).toMatch(/^0001-01-\d{6}$/);
     await expect.poll(() => lane.done().textContent()).toContain('영수증 출력 실패');
     await expect.poll(() => lane.done().textContent()).toMatch(/paper/i);
+    // The customer sees the receipt on screen meanwhile, drawn as it prints (504 dots wide).
+    const preview = lane.done().getByRole('img', { name: '영수증 미리보기' });
+    await preview.waitFor();
+    expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(504);
     expect(rig.lab.printer.receipts()).toHaveLength(0);
     expect(rig.lab.printer.tornReceipts()).toHaveLength(1);
 

@@ -3,18 +3,22 @@ import type { CompletedSaleView } from '../../../main/api/contract.ts';
 import { KeyButton } from '../../components/key-button.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/ko.ts';
+import type { TillClient } from '../../../main/api/till-client.ts';
+import { ReceiptPreview } from './receipt-preview.tsx';
 
 interface Props {
   readonly completed: CompletedSaleView;
   readonly currency: string;
   readonly onNewSale: () => void;
+  /** To show the receipt on screen when it did not print. */
+  readonly client?: TillClient;
 }
 
 const TENDER_NAMES = {
   cash: 'done.tenderCash', card: 'done.tenderCard', points: 'done.tenderPoints', giftCard: 'done.tenderGiftCard', storeCredit: 'done.tenderStoreCredit', mobile: 'done.tenderMobile',
 } as const satisfies Record<CompletedSaleView['tenders'][number]['kind'], MessageKey>;
 
-export function CompletionPanel({ completed, currency, onNewSale }: Props) {
+export function CompletionPanel({ completed, currency, onNewSale, client }: Props) {
   const { t, money } = useI18n();
   const id = useId();
   return (
@@ -60,6 +64,7 @@ export function CompletionPanel({ completed, currency, onNewSale }: Props) {
       <p className={completed.receipt.printed ? 'receipt-ok' : 'receipt-failed'}>
         {completed.receipt.printed ? t('done.printed') : t('done.printFailed', { detail: completed.receipt.error ?? '' })}
       </p>
+      {!completed.receipt.printed && client ? <ReceiptPreview client={client} saleId={completed.saleId} /> : null}
       <KeyButton shortcut="Enter" className="primary" autoFocus onClick={onNewSale}>
         {t('done.newSale')}
       </KeyButton>

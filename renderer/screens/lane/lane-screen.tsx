@@ -149,7 +149,7 @@ export function LaneScreen({ state, actions, client }: Props) {
     <main className="lane">
       <section className="lane-sale">
         {showCompletion ? (
-          <CompletionPanel completed={completed} currency={currency} onNewSale={actions.dismissCompleted} />
+          <CompletionPanel completed={completed} currency={currency} onNewSale={actions.dismissCompleted} client={client} />
         ) : (
           <BasketTable sale={sale} selectedLineId={selectedLineId} onSelect={setSelected} onVoid={(id) => void actions.voidLine(id)} />
         )}
