@@ -16,7 +16,7 @@ const freshDb = (): Database.Database => {
 describe('till 0070-return-reprint-queue', () => {
   it('adds the return receipts\' queue beside the sales\' queue, keeping the sale receipts already owed', () => {
     const db = freshDb();
-    migrate(db, loadMigrations('till'), 40);
+    migrate(db, loadMigrations('till'), 69);
     // The queue row is what matters here, not the sale it points at.
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO reprint_queue (sale_id, reason, queued_at) VALUES ('s1', 'paper_out', '2026-01-01T10:00:00.000Z')").run();
