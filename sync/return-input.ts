@@ -30,6 +30,8 @@ export interface ReturnInput {
     readonly amount: number;
     readonly originalTenderId: string | null;
     readonly card: { readonly scheme: string; readonly maskedPan: string; readonly approvalCode: string; readonly terminalRef: string } | null;
+    /** STORE_CREDIT: the central account credited. */
+    readonly storedValue?: { readonly accountId: string; readonly maskedNumber: string };
   }[];
   readonly totals: { readonly total: number; readonly itemCount: number; readonly taxableSupply: number; readonly tax: number; readonly taxFree: number };
 }
@@ -60,10 +62,11 @@ export function toReturnInput(r: CompletedReturn): ReturnInput {
     })),
     tenders: r.tenders.map((t) => ({
       id: t.id,
-      kind: t.kind.toUpperCase(),
+      kind: t.kind === 'storeCredit' ? 'STORE_CREDIT' : t.kind.toUpperCase(),
       amount: t.amount,
       originalTenderId: t.originalTenderId,
       card: t.kind === 'card' ? { ...t.card } : null,
+      ...(t.kind === 'storeCredit' ? { storedValue: { ...t.storedValue } } : {}),
     })),
     totals: { ...r.totals },
   };

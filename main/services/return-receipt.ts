@@ -16,6 +16,7 @@ export const RETURN_RECEIPT_LABELS = {
     restock: '재입고',
     damaged: '불량',
     online: '온라인 결제 환불',
+    storeCredit: '적립금 환불',
     signature: '고객 서명',
   },
   en: {
@@ -27,6 +28,7 @@ export const RETURN_RECEIPT_LABELS = {
     restock: 'restock',
     damaged: 'damaged',
     online: 'Online payment refund',
+    storeCredit: 'Refund to store credit',
     signature: 'Customer signature',
   },
 } as const;
@@ -78,6 +80,7 @@ export function layoutReturnReceipt(r: CompletedReturn, store: TillIdentity, opt
   for (const t of r.tenders) {
     if (t.kind === 'cash') blocks.push({ kind: 'columns', left: L.cash, right: minus(t.amount) });
     else if (t.kind === 'online') blocks.push({ kind: 'columns', left: `${R.online} ${t.online.method}`, right: minus(t.amount) });
+    else if (t.kind === 'storeCredit') blocks.push({ kind: 'columns', left: `${R.storeCredit} ${t.storedValue.maskedNumber}`, right: minus(t.amount) });
     else {
       blocks.push(
         { kind: 'columns', left: `${L.card} ${t.card.scheme} ${t.card.maskedPan}`, right: minus(t.amount) },

@@ -1,4 +1,5 @@
 import type { Catalog, Clock, Ids, TillIdentity } from '../core/ports.ts';
+import { isStoredValue } from '../core/tender.ts';
 import type { TaxRules } from '../core/tax.ts';
 import type { CardDetails } from '../core/tender.ts';
 import type { CompletedSale } from '../core/sale.ts';
@@ -43,6 +44,7 @@ export const RETURN_SERVICE_MESSAGES = {
   refundFailed: (message: string) => `the card refund did not complete: ${message}. Try again: the till first asks the terminal what happened`,
   refundInProgress: 'cards were already refunded for another return that is not finished: finish that return first (same items, then refund)',
   tenderUnsupported: (kind: string) => `a refund to ${kind} cannot be made at this till yet`,
+  storedValueElsewhere: 'a sale paid by gift card or store credit at another till is refunded to store credit at that till (this till does not know the card\'s account)',
   receiptlessOff: 'this store does not take returns without a receipt',
   productUnknown: (code: string) => `no product has the barcode ${code}`,
   noPrinter: 'no receipt printer is configured',
@@ -91,7 +93,11 @@ interface Original {
   readonly soldAt: string;
   readonly source: 'till' | 'central' | 'order';
   readonly lines: readonly OriginalLine[];
-  readonly tenders: readonly { tenderId: string; kind: string; paid: number; card: CardDetails | null; online?: { method: string; reference: string } }[];
+  readonly tenders: readonly {
+    tenderId: string; kind: string; paid: number; card: CardDetails | null; online?: { method: string; reference: string };
+    /** A gift card or store credit: the central account a refund goes back to (as store credit). */
+    storedValue?: { accountId: string; maskedNumber: string };
+  }[];
   /** Returns of this sale the central API already knew when it was found (source central). */
   readonly centralReturned: { readonly lines: readonly EarlierReturn[]; readonly tenders: readonly { originalTenderId: string; amount: number }[] };
 }
@@ -262,6 +268,13 @@ export class ReturnService {
           refundTenders.push({ id: this.deps.ids.newId(), kind: 'online', amount: part.amount, originalTenderId: part.tenderId, online });
           continue;
         }
+        if (STORED_VALUE_KINDS.has(part.kind)) {
+          // Back to the card's central account as store credit, never out of the drawer; the centre credits it with the return.
+          const storedValue = original.tenders.find((t) => t.tenderId === part.tenderId)?.storedValue;
+          if (!storedValue) return fail('refund_unsupported', M.storedValueElsewhere);
+          refundTenders.push({ id: this.deps.ids.newId(), kind: 'storeCredit', amount: part.amount, originalTenderId: part.tenderId, storedValue });
+          continue;
+        }
         if (part.kind !== 'card') return fail('refund_unsupported', M.tenderUnsupported(part.kind));
         const known = pending.refunded.get(part.tenderId);
         const card: Reply<CardDetails> = known ? ok(known) : await this.refundCard(pending.returnId, part.tenderId, part.amount);
@@ -427,10 +440,16 @@ export class ReturnService {
           policy: allowed.ok ? null : { code: allowed.code, message: allowed.message },
         };
       }),
-      tenders: original.tenders.map((t) => ({ kind: t.kind, amount: t.paid, ...(t.card ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : t.online ? { detail: t.online.method } : {}) })),
+      tenders: original.tenders.map((t) => ({
+        kind: t.kind, amount: t.paid,
+        ...(t.card ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : t.online ? { detail: t.online.method } : t.storedValue ? { detail: t.storedValue.maskedNumber } : {}),
+      })),
     };
   }
 }
+
+/** Tender kinds paid from a central account (a journal's and the central API's spelling). */
+const STORED_VALUE_KINDS = new Set(['giftCard', 'storeCredit', 'gift_card', 'store_credit']);
 
 function fromJournal(sale: CompletedSale): Original {
   return {
@@ -444,7 +463,10 @@ function fromJournal(sale: CompletedSale): Original {
     })),
     tenders: paidPerTender(sale.tenders, sale.change).map((p) => {
       const t = sale.tenders.find((x) => x.id === p.tenderId);
-      return { ...p, card: t?.kind === 'card' ? t.card : null };
+      return {
+        ...p, card: t?.kind === 'card' ? t.card : null,
+        ...(t && isStoredValue(t) ? { storedValue: { accountId: t.storedValue.accountId, maskedNumber: t.storedValue.maskedNumber } } : {}),
+      };
     }),
     centralReturned: { lines: [], tenders: [] },
   };
@@ -481,7 +503,7 @@ function doneView(r: CompletedReturn, receipt: { printed: boolean; error?: strin
     tenders: r.tenders.map((t) => ({
       kind: t.kind,
       amount: t.amount,
-      ...(t.kind === 'card' ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : t.kind === 'online' ? { detail: t.online.method } : {}),
+      ...(t.kind === 'card' ? { detail: `${t.card.scheme} ${t.card.maskedPan}` } : t.kind === 'online' ? { detail: t.online.method } : t.kind === 'storeCredit' ? { detail: t.storedValue.maskedNumber } : {}),
     })),
     receipt,
   };

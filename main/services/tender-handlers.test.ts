@@ -108,6 +108,31 @@ describe('a gift card at the till', () => {
   });
 });
 
+describe('a return of a sale paid by gift card', () => {
+  it('refunds what the card paid as store credit onto its account, never cash, credited once at the centre', async () => {
+    central.admin.loadStoredValue('9410000000007777', 'GIFT_CARD', 1000);
+    await ring(ramen.barcode, 2); // 2,200
+    const card = await call(host.handlers['giftCard.lookup']({ number: '9410000000007777' }));
+    await call(host.handlers['giftCard.redeem']({ accountId: card.accountId, amount: 1000, expectedVersion: card.version }));
+    const sold = await call(host.handlers['sale.payCash']({ received: 1200 }));
+    const receiptNumber = sold.completed?.receiptNumber ?? '';
+    const original = await call(host.handlers['return.find']({ code: receiptNumber }));
+    expect(original.tenders).toEqual([{ kind: 'giftCard', amount: 1000, detail: '****7777' }, { kind: 'cash', amount: 1200 }]);
+    const line = original.lines[0];
+    if (!line) throw new Error('no line');
+    // Both ramen back: the gift card's share goes back to the card as store credit first, the rest in cash.
+    const done = await call(host.handlers['return.commit']({ saleId: original.saleId, lines: [{ lineId: line.lineId, quantity: 2, condition: 'unopened', disposition: 'restock' }] }));
+    expect(done.tenders).toEqual([{ kind: 'storeCredit', amount: 1000, detail: '****7777' }, { kind: 'cash', amount: 1200 }]);
+    expect(lastReceipt()).toMatch(/적립금 환불 \*\*\*\*7777\s+-1,000/);
+    await until('the return at the centre', () => central.admin.returns(receiptNumber).length === 1);
+    host.sync.syncNow();
+    await until('another sync round', () => host.sync.status().queued === 0);
+    const ledger = central.admin.storedValue('9410000000007777');
+    expect(ledger?.entries.map((e) => [e.kind, e.amount])).toEqual([['load', 1000], ['redeem', -1000], ['refund', 1000]]);
+    expect(ledger?.account.balance).toBe(1000);
+  });
+});
+
 describe('a mobile payment by the customer\'s barcode', () => {
   it('is approved through the central PSP and printed with its provider and approval number', async () => {
     await ring(ramen.barcode, 2);

@@ -135,8 +135,8 @@ export class SqliteReturns {
         );
         r.tenders.forEach((t, i) =>
           this.insertTender.run(r.id, i + 1, t.id, t.kind, t.amount, t.originalTenderId,
-            t.kind === 'card' ? t.card.scheme : null, t.kind === 'card' ? t.card.maskedPan : null,
-            t.kind === 'card' ? t.card.approvalCode : null, t.kind === 'card' ? t.card.terminalRef : null),
+            t.kind === 'card' ? t.card.scheme : null, t.kind === 'card' ? t.card.maskedPan : t.kind === 'storeCredit' ? t.storedValue.maskedNumber : null,
+            t.kind === 'card' ? t.card.approvalCode : null, t.kind === 'card' ? t.card.terminalRef : t.kind === 'storeCredit' ? t.storedValue.accountId : null),
         );
         this.insertOutbox.run(this.takeCounter('outbox'), facts.mutationId, 'RETURN', r.completedAt, JSON.stringify(r));
         return done;

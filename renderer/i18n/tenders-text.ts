@@ -43,6 +43,7 @@ export const tendersTextKo = {
   'error.mobile_unknown': '간편결제 승인 결과를 받지 못했습니다. 고객 바코드를 다시 스캔하세요 (이중 결제되지 않습니다).',
   'error.instalment_invalid': '할부는 일시불 또는 2~12개월입니다.',
   'error.instalment_below_minimum': '이 금액은 할부할 수 없습니다.',
+  'return.toStoreCredit': '적립금 {detail}: {amount} (본사 계정에 적립)',
 } as const;
 
 export const tendersTextEn: Record<keyof typeof tendersTextKo, string> = {
@@ -89,4 +90,5 @@ export const tendersTextEn: Record<keyof typeof tendersTextKo, string> = {
   'error.mobile_unknown': 'The approval did not arrive. Scan the customer\'s barcode again (they will not be charged twice).',
   'error.instalment_invalid': 'Instalments are a single payment or 2 to 12 months.',
   'error.instalment_below_minimum': 'This amount cannot be paid in instalments.',
+  'return.toStoreCredit': 'Store credit {detail}: {amount} (credited centrally)',
 };

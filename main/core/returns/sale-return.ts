@@ -27,7 +27,12 @@ export type RefundTender =
   | { readonly id: string; readonly kind: 'cash'; readonly amount: number; readonly originalTenderId: string | null }
   | { readonly id: string; readonly kind: 'card'; readonly amount: number; readonly originalTenderId: string | null; readonly card: CardDetails }
   /** Back to an online order's payment, through the central API (queued in the outbox while offline). */
-  | { readonly id: string; readonly kind: 'online'; readonly amount: number; readonly originalTenderId: string | null; readonly online: { readonly method: string; readonly reference: string } };
+  | { readonly id: string; readonly kind: 'online'; readonly amount: number; readonly originalTenderId: string | null; readonly online: { readonly method: string; readonly reference: string } }
+  /**
+   * What a gift card or store credit paid goes back as store credit, onto the same central account
+   * (never as cash): credited by the central API when the return reaches it (queued while offline).
+   */
+  | { readonly id: string; readonly kind: 'storeCredit'; readonly amount: number; readonly originalTenderId: string | null; readonly storedValue: { readonly accountId: string; readonly maskedNumber: string } };
 
 /** The sale a return refers to, and where it was found. */
 export interface OriginalRef {

@@ -138,7 +138,7 @@ export function ReturnDialog({ client, onClose }: Props) {
           <ul>
             {step.done.tenders.map((tender, i) => (
               <li key={i}>
-                {t(tender.kind === 'card' ? 'return.toCard' : tender.kind === 'online' ? 'return.toOnline' : 'return.toCash', {
+                {t(tender.kind === 'card' ? 'return.toCard' : tender.kind === 'online' ? 'return.toOnline' : tender.kind === 'storeCredit' ? 'return.toStoreCredit' : 'return.toCash', {
                   amount: money(tender.amount, step.done.currency),
                   detail: tender.detail ?? '',
                 })}
