@@ -188,6 +188,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     businessDay: () => shiftsRepo.current()?.businessDay,
     // A kiosk asks its customer (print, digital, none) before printing.
     deferReceipt: config.role === 'kiosk',
+    // The printed receipt's QR opens its digital copy on the central server, as the kiosk's does.
+    digitalReceiptBase: config.kiosk.receiptBaseUrl ?? new URL(config.central.url).origin,
   });
 
   // A card operation the till was killed in the middle of: the terminal is asked before anything else.

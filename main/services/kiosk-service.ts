@@ -1,4 +1,5 @@
 import type { Catalog, Clock, Ids } from '../core/ports.ts';
+import { digitalReceiptUrl } from './digital-receipt-url.ts';
 import type { TaxRules } from '../core/tax.ts';
 import {
   type InterventionReason,
@@ -362,12 +363,8 @@ export class KioskService {
 
   /** The digital receipt on the central server: the receipt number to find it, the sale id (UUIDv7, not guessable) to open it. */
   private receiptUrl(done: { saleId: string; receiptNumber: string }): string {
-    const base = this.deps.config.receiptBaseUrl ?? new URL(this.deps.centralUrl).origin;
-    const url = new URL(`receipt/${encodeURIComponent(done.receiptNumber)}`, base.endsWith('/') ? base : `${base}/`);
-    url.searchParams.set('sale', done.saleId);
     // The page opens in the customer's language (it has a switch too).
-    url.searchParams.set('lang', this.session.language);
-    return url.href;
+    return digitalReceiptUrl(this.deps.config.receiptBaseUrl ?? new URL(this.deps.centralUrl).origin, done, this.session.language);
   }
 
   finish(): KioskResult<KioskView> {

@@ -24,6 +24,7 @@ import type { Product } from '../core/product.ts';
 import type { ApiErrorCode, CompletedSaleView, SaleView, StaffView } from '../api/contract.ts';
 import { completedSaleView, saleView } from './sale-views.ts';
 import { layoutReceipt } from './receipt-layout.ts';
+import { digitalReceiptUrl } from './digital-receipt-url.ts';
 import { verifyPin } from './pin-hash.ts';
 import { LANE_MESSAGES as M } from './lane-messages.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -76,6 +77,8 @@ export interface LaneDeps {
   readonly deferReceipt?: boolean;
   /** Coupons by barcode (main/services/coupon-lane.ts): a scan that is a coupon goes on the sale as one. */
   readonly coupons?: LaneCoupons;
+  /** Where the central server serves digital receipts: the printed receipt carries its QR (absent: none). */
+  readonly digitalReceiptBase?: string;
 }
 
 export type ScanSource = 'wedge' | 'manual' | 'scanner';
@@ -626,7 +629,9 @@ export class Lane {
       return { printed: false, error: M.noPrinter };
     }
     const cashier = this.deps.staff.list().find((s) => s.id === sale.staffId)?.name ?? sale.staffId;
-    const outcome = await this.deps.printer.print(layoutReceipt(sale, this.deps.identity, { cashierName: cashier }));
+    const base = this.deps.digitalReceiptBase;
+    const digitalCopyUrl = base ? digitalReceiptUrl(base, { saleId: sale.id, receiptNumber: sale.receiptNumber }, sale.receiptLanguage ?? 'ko') : undefined;
+    const outcome = await this.deps.printer.print(layoutReceipt(sale, this.deps.identity, { cashierName: cashier, ...(digitalCopyUrl ? { digitalCopyUrl } : {}) }));
     if (outcome.ok) return { printed: true };
     this.deps.reprints.enqueue(saleId, outcome.code);
     return { printed: false, error: outcome.message };

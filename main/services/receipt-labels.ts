@@ -7,6 +7,7 @@ export const RECEIPT_LABELS = {
     cashier: '계산원',
     till: 'POS',
     businessNo: '사업자번호',
+    representative: '대표자',
     tel: 'TEL',
     header: '상품명 / 단가 x 수량 / 금액',
     taxFreeMark: '(면세)',
@@ -24,6 +25,8 @@ export const RECEIPT_LABELS = {
     change: '거스름돈',
     thanks: '감사합니다. 또 오세요!',
     copy: '*** 재발행 ***',
+    digitalCopy: 'QR을 스캔하면 전자 영수증을 볼 수 있습니다',
+    lineSaving: '할인',
   },
   en: {
     sale: '[SALE]',
@@ -31,6 +34,7 @@ export const RECEIPT_LABELS = {
     cashier: 'Cashier',
     till: 'Till',
     businessNo: 'Business no.',
+    representative: 'Representative',
     tel: 'Tel',
     header: 'Item / Price x Qty / Amount',
     taxFreeMark: '(tax-free)',
@@ -48,6 +52,8 @@ export const RECEIPT_LABELS = {
     change: 'Change',
     thanks: 'Thank you!',
     copy: '*** COPY ***',
+    digitalCopy: 'Scan the QR code for a digital copy',
+    lineSaving: 'Discount',
   },
 } as const;
 

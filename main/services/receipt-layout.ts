@@ -13,6 +13,8 @@ export interface ReceiptOptions {
   readonly cashierName: string;
   /** A reprint says so on the paper. */
   readonly copy?: boolean;
+  /** The digital copy's address on the central server (digital-receipt-url.ts): printed as a QR code. */
+  readonly digitalCopyUrl?: string;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -26,9 +28,12 @@ function localTime(iso: string, timeZone: string): string {
   return f.format(new Date(iso));
 }
 
-/** Lays a completed sale out as a Korean (or configured-language) till receipt. Pure. */
+/**
+ * Lays a completed sale out as a Korean till receipt, or an English one for a customer who reads
+ * English (the sale's receipt language, Alt+L at the lane) or a store whose locale is English. Pure.
+ */
 export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options: ReceiptOptions): PrintDocument {
-  const lang = receiptLanguageOf(store.locale);
+  const lang = sale.receiptLanguage ?? receiptLanguageOf(store.locale);
   const L = RECEIPT_LABELS[lang];
   const amount = (minor: number): string => formatAmount(minor, sale.currency, store.locale);
   const local = localTime(sale.completedAt, store.timeZone);
@@ -38,6 +43,7 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
   blocks.push(
     { kind: 'text', text: store.storeName, align: 'center', bold: true, size: 'wide' },
     { kind: 'text', text: `${L.businessNo} ${store.businessNumber}`, align: 'center' },
+    ...(store.representative ? [{ kind: 'text' as const, text: `${L.representative} ${store.representative}`, align: 'center' as const }] : []),
     { kind: 'text', text: store.address, align: 'center' },
     { kind: 'text', text: `${L.tel} ${store.phone}`, align: 'center' },
     { kind: 'rule' },
@@ -55,6 +61,9 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
         : { kind: 'columns', left: `  ${amount(line.unitPrice)} x ${line.quantity}`, right: amount(line.unitPrice * line.quantity) },
     );
     if (line.override) blocks.push({ kind: 'columns', left: `  ${L.priceOverride}`, right: amount(line.override.originalPrice) });
+    // What promotions and discounts took off this line, under it; the savings by name follow the lines.
+    const lineSaving = sale.totals.lineDiscounts?.[line.lineId] ?? 0;
+    if (lineSaving > 0) blocks.push({ kind: 'columns', left: `  ${L.lineSaving}`, right: `-${amount(lineSaving)}` });
   }
   // Each saving as the customer should see it: the promotion's name and what it took off.
   for (const s of sale.totals.savings ?? []) {
@@ -67,10 +76,8 @@ export function layoutReceipt(sale: CompletedSale, store: TillIdentity, options:
   blocks.push(...loyaltyBlocks(sale, lang, store.locale));
   blocks.push(...savedOrderBlocks(sale, lang));
   blocks.push(...cashReceiptBlocks(sale, lang, amount));
-  blocks.push(
-    { kind: 'rule' },
-    { kind: 'barcode', data: sale.receiptNumber },
-    { kind: 'text', text: L.thanks, align: 'center' },
-  );
+  blocks.push({ kind: 'rule' }, { kind: 'barcode', data: sale.receiptNumber });
+  if (options.digitalCopyUrl) blocks.push({ kind: 'qr', data: options.digitalCopyUrl }, { kind: 'text', text: L.digitalCopy, align: 'center' });
+  blocks.push({ kind: 'text', text: L.thanks, align: 'center' });
   return { blocks };
 }

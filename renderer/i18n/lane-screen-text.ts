@@ -14,6 +14,8 @@ export const laneScreenKo = {
   'keypad.nextQuantity': '다음 상품 ×{quantity}',
   'keypad.clear': '수량 취소',
   'keypad.price': '키패드 가격 입력',
+  'keypad.refused': '수량은 1부터 999까지 입력할 수 있습니다.',
+  'override.openPriceReason': '가격 입력 상품',
   'quickKeys.title': '빠른 상품',
   'quickKeys.open': '빠른 상품',
   'quickKeys.list': '빠른 상품 목록',
@@ -30,6 +32,7 @@ export const laneScreenKo = {
   'age.minutes': '{n}분',
   'age.hours': '{n}시간',
   'age.days': '{n}일',
+  'shift.noneOpen': '열린 교대가 없습니다. 지금 판매하면 다음 교대 보고서에 포함됩니다. F6에서 교대를 시작하세요.',
   'unsynced.quit': '아직 본사로 전송되지 않은 거래가 {count}건 있습니다. 계산대 프로그램을 닫으려면 관리자 PIN이 필요합니다.',
 } as const satisfies Record<string, string>;
 
@@ -45,6 +48,8 @@ export const laneScreenEn: Readonly<Record<keyof typeof laneScreenKo, string>> =
   'keypad.nextQuantity': 'Next item ×{quantity}',
   'keypad.clear': 'Clear quantity',
   'keypad.price': 'Price from the keypad',
+  'keypad.refused': 'A quantity is 1 to 999.',
+  'override.openPriceReason': 'Open-price item',
   'quickKeys.title': 'Quick keys',
   'quickKeys.open': 'Quick keys',
   'quickKeys.list': 'Quick key items',
@@ -61,5 +66,6 @@ export const laneScreenEn: Readonly<Record<keyof typeof laneScreenKo, string>> =
   'age.minutes': '{n} min',
   'age.hours': '{n} h',
   'age.days': '{n} d',
+  'shift.noneOpen': 'No shift is open: sales now count in the next shift\'s reports. Open one on F6.',
   'unsynced.quit': '{count} sales have not reached head office yet. Closing the till app needs a supervisor PIN.',
 };

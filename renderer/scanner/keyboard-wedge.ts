@@ -9,6 +9,12 @@ import { WedgeMachine, type WedgeDecision, type WedgeOptions } from './wedge-mac
 
 export type ScanListener = (code: string) => void;
 
+/**
+ * What was typed by hand outside any text field (digits, `*`), as a window CustomEvent whose
+ * detail is the text: the lane's keypad listens (keypad.ts), nobody else needs to know the wedge.
+ */
+export const WEDGE_TYPED_EVENT = 'wedge-typed';
+
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 const textInputTypes = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number', '']);
@@ -48,6 +54,7 @@ export function listenKeyboardWedge(onScan: ScanListener, options: Partial<Wedge
 
   const apply = (decision: WedgeDecision): void => {
     if (decision.release !== '' && document.activeElement === burstTarget) insertText(decision.release);
+    if (decision.typed) window.dispatchEvent(new CustomEvent(WEDGE_TYPED_EVENT, { detail: decision.typed }));
     if (decision.scan) {
       removeLeak(burstTarget, decision.scan.leaked);
       onScan(decision.scan.code);

@@ -55,6 +55,18 @@ describe('keyboard wedge', () => {
     expect(decisions.every((d) => !d.swallow && d.release === '')).toBe(true);
   });
 
+  it('hands slow typing outside a text field to the keypad: digits, then * from the numpad or Shift+8, in order', () => {
+    const star: Press = { code: 'NumpadMultiply', shiftKey: false, key: '*' };
+    const shiftEight: Press = { code: 'Digit8', shiftKey: true, key: '*' };
+    const { machine, decisions, end, scans } = feed([...digitKeys('12'), star, { code: 'Numpad3', shiftKey: false, key: '3' }, shiftEight], 120);
+    const typed = [...decisions, machine.flush(end + 500)].map((d) => d.typed ?? '').join('');
+    expect(scans).toEqual([]);
+    expect(typed).toBe('12*3*');
+    // Typing in a field still goes to the field, never to the keypad.
+    const inField = feed([...digitKeys('12'), star], 120, {}, true);
+    expect([...inField.decisions, inField.machine.flush(inField.end + 500)].every((d) => d.typed === undefined)).toBe(true);
+  });
+
   it('does not take slow typing outside a text field for a scan', () => {
     const { decisions, scans } = feed([...digitKeys('12345'), enter], 120);
     expect(scans).toEqual([]);

@@ -67,6 +67,11 @@ export interface WedgeDecision {
   /** Typing that was held back: insert it into the focused field before this key takes effect. */
   readonly release: string;
   readonly scan: WedgeScan | null;
+  /**
+   * Typing that was held back outside any text field (not a scan): the lane's keypad reads it
+   * (`3 *`, digits then Enter). Optional: absent means none.
+   */
+  readonly typed?: string;
 }
 
 const pass: WedgeDecision = { swallow: false, release: '', scan: null };
@@ -162,8 +167,10 @@ export class WedgeMachine {
     if (suffix === null && this.options.suffixChars === '' && this.complete()) {
       decision = { swallow: false, release: '', scan: { code: this.buffer.slice(prefix.length), leaked: this.leaked } };
     } else {
-      // Held keys were typing after all: give them back to the field (outside a field they meant nothing).
-      decision = { swallow: false, release: this.editable ? this.buffer.slice(this.leaked.length) : '', scan: null };
+      // Held keys were typing after all: give them back to the field; outside a field, to the keypad.
+      decision = this.editable
+        ? { swallow: false, release: this.buffer.slice(this.leaked.length), scan: null }
+        : { swallow: false, release: '', scan: null, typed: this.buffer };
     }
     this.reset();
     return decision;
@@ -185,5 +192,6 @@ export class WedgeMachine {
 
 function combine(first: WedgeDecision, second: WedgeDecision): WedgeDecision {
   if (first === pass) return second;
-  return { swallow: second.swallow, release: first.release + second.release, scan: second.scan ?? first.scan };
+  const typed = (first.typed ?? '') + (second.typed ?? '');
+  return { swallow: second.swallow, release: first.release + second.release, scan: second.scan ?? first.scan, ...(typed !== '' ? { typed } : {}) };
 }

@@ -17,6 +17,10 @@ import { TenderTools } from './tender-tools.tsx';
 import { useInstalmentChoice } from './instalment-dialog.tsx';
 import { SearchDialog } from './search-dialog.tsx';
 import { TotalsPanel } from './totals-panel.tsx';
+import { useKeypad } from './use-keypad.ts';
+import { LaneScreenTools } from './lane-screen-tools.tsx';
+import { KeypadDisplay } from './keypad-display.tsx';
+import { keypadKeyFor } from './keypad.ts';
 import { CouponList } from './coupon-list.tsx';
 import { DrawerPrompt } from './drawer-prompt.tsx';
 
@@ -61,6 +65,7 @@ export function LaneScreen({ state, actions, client }: Props) {
   const liveLineIds = (sale?.lines ?? []).filter((l) => !l.voided).map((l) => l.lineId);
   // The selection follows the newest line unless the cashier picked one that is still live.
   const selectedLineId = selected !== null && liveLineIds.includes(selected) ? selected : (liveLineIds.at(-1) ?? null);
+  const keypad = useKeypad(client, selectedLineId);
   const lineCount = sale?.lines.length ?? 0;
   useEffect(() => setSelected(null), [lineCount, sale?.id]);
 
@@ -131,6 +136,12 @@ export function LaneScreen({ state, actions, client }: Props) {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     // The wedge swallowed it: a scan, not a command.
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+    // Digits typed on the lane, then Enter (the selected line's quantity), Backspace or Escape.
+    const keypadKey = inTextField(event.target) ? undefined : keypadKeyFor(event.key);
+    if (keypadKey && keypad.key(keypadKey)) {
+      event.preventDefault();
+      return;
+    }
     const command = laneCommandFor(event.key, inTextField(event.target));
     if (!command) return;
     event.preventDefault();
@@ -157,6 +168,7 @@ export function LaneScreen({ state, actions, client }: Props) {
         <DrawerPrompt devices={state.devices} />
         {searching ? <SearchDialog client={client} onClose={() => setSearching(false)} /> : null}
         <ManualEntry inputRef={barcodeField} onEnter={(code) => actions.scan(code, 'manual')} />
+        <KeypadDisplay keypad={keypad} />
       </section>
       <aside className="lane-side">
         <TotalsPanel sale={sale} currency={currency} />
@@ -180,11 +192,12 @@ export function LaneScreen({ state, actions, client }: Props) {
             {t('actions.typeCode')}
           </KeyButton>
         </div>
-        <SaleTools client={client} sale={sale} selectedLineId={selectedLineId} paying={paying} />
+        <SaleTools client={client} sale={sale} selectedLineId={selectedLineId} paying={paying} takeKeypadPrice={keypad.takePrice} />
         <ReturnTool client={client} disabled={paying} />
         <MemberTools client={client} sale={sale} paying={paying} />
         <TenderTools client={client} sale={sale} paying={paying} />
         {instalments.dialog}
+        <LaneScreenTools client={client} sale={sale} paying={paying} />
       </aside>
     </main>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useState } from 'react';
+import { useKeyCommand } from './use-key-command.ts';
 import type { SaleView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
@@ -33,19 +34,7 @@ export function MemberTools({ client, sale, paying }: Props) {
     if (can[command]) setOpen(command);
   };
 
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented) return;
-    const command = memberCommandFor(event);
-    if (!command) return;
-    event.preventDefault();
-    run(command);
-  });
-
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onKeyDown(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  useKeyCommand(memberCommandFor, run);
 
   const close = () => setOpen('none');
   return (

@@ -12,15 +12,19 @@ interface Props {
   readonly client: TillClient;
   readonly line: SaleView['lines'][number];
   readonly currency: string;
+  /** Digits typed on the keypad before Alt+P: the new price to start from. */
+  readonly initialPrice?: number | null;
+  /** An open-price item (rung at 0): the cashier gives its price; the reason says so already. */
+  readonly openPrice?: boolean;
   readonly onClose: () => void;
 }
 
 /** A new unit price for a line, with a reason; a big cut asks for a supervisor. The shelf price is kept. */
-export function PriceOverrideDialog({ client, line, currency, onClose }: Props) {
+export function PriceOverrideDialog({ client, line, currency, initialPrice = null, openPrice = false, onClose }: Props) {
   const { t, lang, money } = useI18n();
   const id = useId();
-  const [priceText, setPriceText] = useState('');
-  const [reason, setReason] = useState('');
+  const [priceText, setPriceText] = useState(initialPrice === null ? '' : String(initialPrice));
+  const [reason, setReason] = useState(openPrice ? t('override.openPriceReason') : '');
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
   const priceField = useRef<HTMLInputElement>(null);

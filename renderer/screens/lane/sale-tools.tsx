@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useKeyCommand } from './use-key-command.ts';
 import type { ApiError, SaleView } from '../../../main/api/contract.ts';
 import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
@@ -21,6 +22,8 @@ interface Props {
   readonly selectedLineId: string | null;
   /** A payment is in progress: nothing may change the sale under it. */
   readonly paying: boolean;
+  /** Alt+P after digits on the keypad: the new price (taken off the keypad), or null. */
+  readonly takeKeypadPrice?: () => number | null;
 }
 
 type Open = 'none' | 'discount' | 'priceOverride' | 'resumeList' | 'cancelSale' | 'orderForLater' | 'cashReceipt';
@@ -32,9 +35,11 @@ type Outcome = { readonly kind: 'done'; readonly key: MessageKey } | { readonly 
  * and the age check that opens by itself. The host pushes the changed sale as an event, so the
  * basket and totals follow without this component telling anyone.
  */
-export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
+export function SaleTools({ client, sale, selectedLineId, paying, takeKeypadPrice }: Props) {
   const { t, error } = useI18n();
   const [open, setOpen] = useState<Open>('none');
+  // The price dialog's first figure: typed on the keypad before Alt+P, or none.
+  const [keypadPrice, setKeypadPrice] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const selectedLine = sale?.lines.find((l) => l.lineId === selectedLineId && !l.voided) ?? null;
@@ -55,22 +60,22 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
     if (!can[command]) return;
     setOutcome(null);
     if (command === 'suspend') void suspend();
-    else setOpen(command);
+    else {
+      if (command === 'priceOverride') setKeypadPrice(takeKeypadPrice?.() ?? null);
+      setOpen(command);
+    }
   };
 
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented) return;
-    const command = saleToolCommandFor(event);
-    if (!command) return;
-    event.preventDefault();
-    run(command);
-  });
-
+  // An open-price item (rung at 0: no price in the catalog) asks for its price at once.
+  const newest = sale?.lines.filter((l) => !l.voided).at(-1) ?? null;
+  const openPriceLineId = newest && newest.unitPrice === 0 && newest.originalPrice === null && !paying ? newest.lineId : null;
   useEffect(() => {
-    const listener = (event: KeyboardEvent) => onKeyDown(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+    if (openPriceLineId === null || openPriceLineId !== selectedLineId) return;
+    setKeypadPrice(null);
+    setOpen('priceOverride');
+  }, [openPriceLineId, selectedLineId]);
+
+  useKeyCommand(saleToolCommandFor, run);
 
   const close = () => setOpen('none');
   const currency = sale?.currency ?? 'KRW';
@@ -105,7 +110,14 @@ export function SaleTools({ client, sale, selectedLineId, paying }: Props) {
       ) : null}
       {open === 'discount' && sale ? <DiscountDialog client={client} sale={sale} lineId={selectedLineId} onClose={close} /> : null}
       {open === 'priceOverride' && selectedLine ? (
-        <PriceOverrideDialog client={client} line={selectedLine} currency={currency} onClose={close} />
+        <PriceOverrideDialog
+          client={client}
+          line={selectedLine}
+          currency={currency}
+          initialPrice={keypadPrice}
+          openPrice={selectedLine.unitPrice === 0 && selectedLine.originalPrice === null}
+          onClose={close}
+        />
       ) : null}
       {open === 'cashReceipt' && sale ? <CashReceiptDialog client={client} sale={sale} onClose={close} /> : null}
       {sale?.cashReceipt ? (
