@@ -353,6 +353,12 @@ export const en: Messages = {
   'error.invalid_count': 'The count by denomination is not valid.',
 
   'actions.journal': 'Journal',
+  'owed.title': 'Receipts owed: {count}',
+  'owed.sale': '{number} · {reason} · {at}',
+  'owed.return': 'Return {number} · {reason} · {at}',
+  'owed.printAll': 'Print all owed receipts (copies)',
+  'owed.allPrinted': 'Printed {count} owed receipts.',
+  'owed.stopped': '{count} still owed: {detail}',
   'journal.title': 'Electronic journal',
   'journal.searchTitle': 'Find a sale',
   'journal.receiptNumber': 'Receipt number',

@@ -352,6 +352,12 @@ export const ko = {
   'error.invalid_count': '권종별 매수가 올바르지 않습니다.',
 
   'actions.journal': '전자 저널',
+  'owed.title': '출력 대기 영수증 {count}장',
+  'owed.sale': '{number} · {reason} · {at}',
+  'owed.return': '반품 {number} · {reason} · {at}',
+  'owed.printAll': '대기 영수증 모두 출력 (사본)',
+  'owed.allPrinted': '대기 영수증 {count}장을 출력했습니다.',
+  'owed.stopped': '{count}장이 아직 대기 중입니다: {detail}',
   'journal.title': '전자 저널',
   'journal.searchTitle': '거래 검색',
   'journal.receiptNumber': '영수증 번호',

@@ -7,7 +7,7 @@ import { startTillRig, type TillRig } from '../support/till-rig.ts';
 import { NodeTillClient } from '../support/ws-till-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-const { ramen } = DEMO_PRODUCTS;
+const { ramen, water } = DEMO_PRODUCTS;
 
 let rig: TillRig;
 let browser: Browser;
@@ -61,6 +61,44 @@ describe('a receipt that fails for paper-out (browser mode, lab printer)', () =>
     expect(reprint.barcodes).toEqual([receiptNumber]);
     expect(reprint.lines.join('\n')).toContain('재발행');
     expect(reprint.lines.join('\n')).toContain(ramen.name['ko']);
+    expect(await client.call('receipts.queued', {})).toEqual([]);
+  });
+
+  it('lists a sale\'s and a return\'s receipt the paper-out left owed, and prints both as copies with F4 once the paper is back', async () => {
+    // The same till, after the first test: its copy printed, the cashier still signed in.
+    const lane = lanePage(page, rig);
+    await lane.newSale();
+    await lane.ring(water.barcode);
+    await lane.payCash();
+    const sold = await lane.receiptNumber();
+    await lane.newSale();
+
+    // The paper runs out; the customer brings the water back (a return at this till), then a new sale is rung.
+    rig.lab.printer.setPaper('out');
+    const found = await client.call('return.find', { code: sold });
+    const returned = await client.call('return.commit', { saleId: found.saleId, lines: [{ lineId: found.lines[0]?.lineId ?? '', quantity: 1, condition: 'unopened', disposition: 'restock' }] });
+    expect(returned.receipt.printed).toBe(false);
+    await lane.ring(ramen.barcode);
+    await lane.payCash();
+    const later = await lane.receiptNumber();
+    await lane.newSale();
+
+    await page.keyboard.press('F7');
+    const journal = page.getByRole('main', { name: '전자 저널' });
+    const owed = journal.getByRole('region', { name: '출력 대기 영수증 2장' });
+    await owed.waitFor();
+    const items = owed.getByRole('listitem');
+    expect(await items.allTextContents()).toEqual([expect.stringContaining(`반품 ${returned.returnNumber} · paper_out`), expect.stringContaining(`${later} · paper_out`)]);
+
+    // New paper in: F4 prints both, oldest first, marked as copies.
+    rig.lab.printer.setPaper('ok');
+    const before = rig.lab.printer.receipts().length;
+    await page.keyboard.press('F4');
+    await expect.poll(() => journal.textContent()).toContain('대기 영수증 2장을 출력했습니다.');
+    const copies = await waitFor('the two copies', () => (rig.lab.printer.receipts().length >= before + 2 ? rig.lab.printer.receipts().slice(before) : undefined));
+    expect(copies.map((r) => r.barcodes)).toEqual([[returned.returnNumber], [later]]);
+    expect(copies.every((r) => r.lines.some((l) => l.includes('재발행')))).toBe(true);
+    expect(await journal.getByRole('listitem').count()).toBe(0);
     expect(await client.call('receipts.queued', {})).toEqual([]);
   });
 });

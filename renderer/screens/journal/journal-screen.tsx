@@ -4,6 +4,7 @@ import type { TillClient } from '../../../main/api/till-client.ts';
 import { KeyButton } from '../../components/key-button.tsx';
 import { parseMoneyInput } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { OwedReceipts } from './owed-receipts.tsx';
 
 interface Props {
   readonly client: TillClient;
@@ -99,6 +100,7 @@ export function JournalScreen({ client, onClose }: Props) {
           {t('journal.search')}
         </KeyButton>
       </form>
+      <OwedReceipts client={client} />
       {failure ? (
         <p role="alert" className="alert">
           {error(failure)}
