@@ -31,6 +31,8 @@ async function ledgerOf(number: string): Promise<Ledger> {
   return ledger;
 }
 
+let giftSaleReceipt = '';
+
 describe('a gift card at the lane', () => {
   it('is scanned in its dialog, pays 5,000 of the sale, cash pays the rest, and the centre takes the card once', async () => {
     // The back office issues the card (admin mutation over GraphQL).
@@ -70,7 +72,33 @@ describe('a gift card at the lane', () => {
     expect(ledger.account.balance).toBe(0);
     // Down exactly once: the claim at the lane, settled (not taken again) when the sale arrived.
     expect(ledger.entries.map((e) => [e.kind, e.amount])).toEqual([['load', 5000], ['redeem', -5000]]);
+    giftSaleReceipt = receiptNumber;
     await session.lane.newSale();
+  });
+
+  it('refunds a returned item of that sale as store credit onto the card, not cash, and the centre credits it once', async () => {
+    await page().keyboard.press('Alt+KeyT');
+    const d = dialog('반품');
+    const field = d.getByLabel('영수증 또는 주문 번호');
+    await field.waitFor();
+    await field.pressSequentially(giftSaleReceipt, { delay: 5 });
+    await page().keyboard.press('Enter');
+    await d.getByLabel(`${ramen.name['ko'] ?? ''} 반품 수량`).fill('1');
+    await d.getByRole('button', { name: /^환불/ }).click();
+    const done = d.getByRole('status', { name: '반품 완료' });
+    await done.waitFor({ timeout: 15_000 });
+    // Gift card money goes back where it came from: the card's account, as store credit.
+    await expect.poll(() => done.textContent()).toContain(`적립금 ****4321: ${won(ramen.price)}`);
+    const printed = await waitFor('the return receipt', async () => session.rig.lab.printer.receipts().find((r) => r.lines.some((l) => l.includes('[반품]')))?.lines.join('\n'));
+    expect(printed).toMatch(new RegExp(`적립금 환불 \\*\\*\\*\\*4321\\s+-${ramen.price.toLocaleString('en-US')}`));
+    const ledger = await waitFor('the refund at the centre', async () => {
+      const l = await ledgerOf('9410000000004321');
+      return l.entries.some((e) => e.kind === 'refund') ? l : undefined;
+    });
+    expect(ledger.entries.map((e) => [e.kind, e.amount])).toEqual([['load', 5000], ['redeem', -5000], ['refund', ramen.price]]);
+    expect(ledger.account.balance).toBe(ramen.price);
+    await page().keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
   });
 });
 
