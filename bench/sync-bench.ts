@@ -4,7 +4,8 @@
  * applied), outbox_flush_10k_s (10,000 sales queued in an outage, pushed; none lost, none doubled).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteCentralStore } from '../fixtures/central/central-store.ts';
@@ -20,7 +21,7 @@ import { centralLedger, openTillStore, tillLedger } from '../test/support/sync-l
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
-async function startCentralProcess(dbPath: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startCentralProcess(dbPath: string): Promise<{ url: string; cpuSeconds(): number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'fixtures/central/cli.ts'), '--port', '0', '--db', dbPath], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,8 +40,14 @@ async function startCentralProcess(dbPath: string): Promise<{ url: string; stop(
     child.once('exit', (code) => reject(new Error(`the central server exited (${code}):\n${log}`)));
   });
   child.stdout.resume();
+  const ticks = 100; // USER_HZ on Linux
   return {
     url,
+    // utime + stime of the server process (fields 14 and 15 of /proc/<pid>/stat), in seconds.
+    cpuSeconds: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / ticks;
+    },
     stop: () => new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -70,9 +77,15 @@ export async function runSyncBench(dir: string, products: number): Promise<{ met
     const client = createCentralClient({ endpoint: central.url, token: till.token, timeoutMs: 60_000 });
 
     // First catalog download, page by page, as the host's sync loop does it (default page size).
+    // CPU seconds of both sides are noted too: on a shared machine the wall clock says more about
+    // the neighbours than about the download (each side runs on its own core when the machine is idle).
+    const tillCpu = process.cpuUsage();
+    const centralCpu = central.cpuSeconds();
     let t = performance.now();
     const boot = await pullCatalog(client, store.catalog);
     metrics['catalog_bootstrap_s'] = round((performance.now() - t) / 1000);
+    const cpu = process.cpuUsage(tillCpu);
+    const cpuNote = `CPU: till ${round((cpu.user + cpu.system) / 1e6, 1)} s, central server ${round(central.cpuSeconds() - centralCpu, 1)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
     if (boot.error) throw new Error(`bootstrap failed: ${boot.error.message}`);
     const expected = products + demoProducts.length;
     if (store.catalog.count() !== expected) throw new Error(`bootstrap got ${store.catalog.count()} products, expected ${expected}`);
@@ -80,7 +93,7 @@ export async function runSyncBench(dir: string, products: number): Promise<{ met
     // by barcode meanwhile); it is waited for here so the next figure does not share its time.
     t = performance.now();
     await store.catalog.searchIndexSettled();
-    notes['catalog_bootstrap_s'] = `${boot.items} products in ${boot.pages} pages; the search index then built in the background in ${round((performance.now() - t) / 1000, 1)} s more`;
+    notes['catalog_bootstrap_s'] = `${boot.items} products in ${boot.pages} pages (${cpuNote}); the search index then built in the background in ${round((performance.now() - t) / 1000, 1)} s more`;
 
     // 10,000 price changes made at the centre (another connection on its file), pulled and applied.
     const admin = new SqliteCentralStore(dbPath);
