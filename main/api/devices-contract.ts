@@ -36,6 +36,8 @@ export const devicesMethods = {
   'devices.test': { input: z.object({ action: z.enum(['printTestPage', 'openDrawer', 'displayTest']) }).strict(), output: z.object({ done: z.literal(true) }) },
   /** Waits for the next scan from the till's scanner (it does not ring): "scan now". scan_timeout when none came. */
   'devices.scanNext': { input: z.object({ timeoutMs: z.number().int().min(500).max(60_000) }).strict(), output: deviceScanView },
+  /** Stops waiting for a scan (the screen was left): the next scan rings again. */
+  'devices.scanCancel': { input: empty, output: z.object({ canceled: z.boolean() }) },
   /** A supervisor or manager points a device at another endpoint; it is saved on the till and reopened at once. */
   'devices.configure': {
     input: z.object({ device: z.enum(configurableDevices), endpoint: z.string().trim().min(1, 'an endpoint is a URL such as tcp://127.0.0.1:9100').max(300) }).strict(),

@@ -15,7 +15,8 @@ export class DeviceSlot<D extends Device> {
     // The proxy stands in for whichever device is in the slot now; it holds no state of its own.
     this.device = new Proxy({} as D, {
       get: (_target, key) => {
-        if (typeof key !== 'string') return undefined;
+        // Not a promise, not inspectable by symbol: awaiting or logging the slot asks nothing of a device.
+        if (typeof key !== 'string' || key === 'then') return undefined;
         if (key === 'status') return (): DeviceStatus => this.current?.status() ?? { state: 'disabled', detail: 'not configured' };
         if (/^on[A-Z]/.test(key)) return (cb: unknown): Unsubscribe => this.subscribe(key, cb);
         const device = this.current;

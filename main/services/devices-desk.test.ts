@@ -80,6 +80,16 @@ describe('devices at the till', () => {
     expect((await call(host.handlers['till.status']({}))).sale).toBeNull();
   });
 
+  it('stops waiting when the screen is left, so the next scan rings again', async () => {
+    await call(host.handlers['session.signIn']({ pin: '1234' }));
+    const next = host.handlers['devices.scanNext']({ timeoutMs: 30_000 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await call(host.handlers['devices.scanCancel']({}))).toEqual({ canceled: true });
+    expect(await next).toEqual({ ok: false, error: { code: 'scan_canceled', message: DEVICES_MESSAGES.scanCanceled } });
+    lab.hid.scanner.scan(ramen.barcode, ']E0');
+    await waitFor('ramen rung on the lane', async () => (await call(host.handlers['till.status']({}))).sale?.lines.length === 1, 5_000, 20);
+  });
+
   it('shows the HID scanner offline when unplugged and online again when plugged back in', async () => {
     expect(await boardState('scanner')).toBe('online');
     await lab.hid.scanner.unplug();

@@ -19,6 +19,7 @@ export const DEVICES_MESSAGES = {
   noPrinter: 'no receipt printer is configured',
   scanTimeout: (s: number) => `no scan came in ${s} s`,
   scanBusy: 'the devices screen is already waiting for a scan',
+  scanCanceled: 'stopped waiting for a scan',
   savedForRestart: (kind: string) => `saved; the ${kind} was not configured when the till started, so it is used from the next start`,
 } as const;
 
@@ -40,7 +41,7 @@ const fail = (code: string, message: string): Reply<never> => ({ ok: false, erro
  */
 export class DevicesDesk {
   private readonly endpoints: Partial<Record<ConfigurableDevice, string>>;
-  private waiter: ((scan: Scan) => void) | undefined;
+  private waiter: ((scan: Scan | null) => void) | undefined;
 
   constructor(private readonly deps: DevicesDeskDeps) {
     this.endpoints = { ...deps.endpoints };
@@ -102,6 +103,7 @@ export class DevicesDesk {
       'devices.scanNext': async ({ timeoutMs }) => {
         if (!this.deps.signedIn()) return fail('not_signed_in', DEVICES_MESSAGES.notSignedIn);
         if (this.waiter) return fail('scan_busy', DEVICES_MESSAGES.scanBusy);
+        let canceled = false;
         const scan = await new Promise<Scan | null>((resolve) => {
           const timer = setTimeout(() => {
             this.waiter = undefined;
@@ -109,12 +111,20 @@ export class DevicesDesk {
           }, timeoutMs);
           this.waiter = (s) => {
             clearTimeout(timer);
+            canceled = s === null;
             resolve(s);
           };
         });
+        if (canceled) return fail('scan_canceled', DEVICES_MESSAGES.scanCanceled);
         if (!scan) return fail('scan_timeout', DEVICES_MESSAGES.scanTimeout(Math.round(timeoutMs / 1000)));
         const value: DeviceScanView = { data: scan.data, symbology: scan.symbology ?? null, source: scan.source };
         return { ok: true, value };
+      },
+      'devices.scanCancel': async () => {
+        const waiter = this.waiter;
+        this.waiter = undefined;
+        waiter?.(null);
+        return { ok: true, value: { canceled: waiter !== undefined } };
       },
       'devices.configure': async ({ device, endpoint }) => {
         const who = this.deps.signedIn();

@@ -45,6 +45,7 @@ export const devicesKo = {
   'error.device_failed': '장치가 작업을 하지 못했습니다.',
   'error.scan_timeout': '시간 안에 스캔이 들어오지 않았습니다.',
   'error.scan_busy': '이미 스캔을 기다리고 있습니다.',
+  'error.scan_canceled': '스캔 대기를 멈췄습니다.',
   'error.endpoint_invalid': '장치 주소가 올바르지 않습니다.',
 } as const;
 
@@ -91,5 +92,6 @@ export const devicesEn: Record<keyof typeof devicesKo, string> = {
   'error.device_failed': 'The device could not do that.',
   'error.scan_timeout': 'No scan came in time.',
   'error.scan_busy': 'A scan is already being waited for.',
+  'error.scan_canceled': 'Stopped waiting for a scan.',
   'error.endpoint_invalid': 'The device endpoint is not valid.',
 };

@@ -93,6 +93,8 @@ export function DevicesScreen({ client, devices, staff, wedgeScan, onClose }: Pr
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, []);
+  // Leaving the screen while "scan now" waits gives the scanner back to the lane at once.
+  useEffect(() => () => void client.invoke('devices.scanCancel', {}), [client]);
 
   // The board's code in the screen's language; the detail (English, for whoever fixes it) beside it.
   const codeText = (code: string | undefined): string => {
