@@ -60,7 +60,10 @@ describe('returns in the journal', () => {
   it('remembers each shelf price a product had (catalog 0030), for receipt-less returns', () => {
     const catalog = new SqliteCatalog(dbs.catalog);
     const water = { id: 'p1', barcode: '8800000000017', name: { ko: '생수' }, price: 1000, currency: 'KRW', taxClass: 'VAT10', category: 'drinks', deleted: false };
+    // The first download is a snapshot: it has no earlier price to remember. Changes pulled once the
+    // stream has caught up (as the puller says) are remembered.
     catalog.applyPage('catalog', [water], 'c1', false);
+    catalog.caughtUp();
     catalog.applyPage('catalog', [{ ...water, price: 800 }], 'c2', false);
     catalog.applyPage('catalog', [{ ...water, price: 1200 }], 'c3', false);
     expect(new SqlitePriceHistory(dbs.catalog).since('p1', '2000-01-01T00:00:00Z').map((h) => h.price)).toEqual([1000, 800]);
