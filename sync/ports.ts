@@ -5,6 +5,7 @@ import type { OrderMutation } from '../main/core/pickup/order-mutation.ts';
 import type { MemberMutation } from '../main/core/loyalty/member-mutation.ts';
 import type { SuspendMutation } from '../main/core/suspended-sale.ts';
 import type { ShiftMutation } from '../main/core/shift/shift-mutation.ts';
+import type { CompletedPostVoid } from '../main/core/post-void.ts';
 
 /**
  * What sync needs from the till's store (main/store implements these). Each call is synchronous
@@ -26,6 +27,7 @@ interface OutboxRow {
 export type OutboxEntry =
   | (OutboxRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
   | (OutboxRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
+  | (OutboxRow & { readonly kind: 'POST_VOID'; readonly payload: CompletedPostVoid })
   | (OutboxRow & OrderMutation)
   | (OutboxRow & MemberMutation)
   | (OutboxRow & SuspendMutation)

@@ -7,6 +7,7 @@ import type { MemberDataRequest, MemberEnrolment } from '../main/core/loyalty/me
 import { type ReturnInput, toReturnInput } from './return-input.ts';
 import type { SuspendedSalePayload, SuspendedSaleResumedPayload } from '../main/core/suspended-sale.ts';
 import { type ShiftMutationFields, toShiftMutationFields } from './shift-input.ts';
+import { type PostVoidInput, toPostVoidInput } from './post-void-input.ts';
 
 /** The wire shape of a pushed sale (SaleInput in schema.graphql). No store or till id: the credential says. */
 export interface SaleInput {
@@ -88,6 +89,8 @@ export interface MutationInput extends OrderMutationFields, ShiftMutationFields 
   /** Only on SALE_SUSPENDED / SUSPENDED_SALE_RESUMED (main/core/suspended-sale.ts). */
   readonly suspendedSale?: SuspendedSalePayload;
   readonly suspendedSaleResumed?: SuspendedSaleResumedPayload;
+  /** Only on a POST_VOID. */
+  readonly postVoid?: PostVoidInput;
 }
 
 export function toSaleInput(sale: CompletedSale): SaleInput {
@@ -168,6 +171,7 @@ function toSavedOrderInput(o: SavedOrder): SavedOrderInput {
 export function toMutationInput(entry: OutboxEntry): MutationInput {
   const head = { id: entry.mutationId, sequence: entry.sequence, occurredAt: entry.occurredAt };
   if (entry.kind === 'RETURN') return { ...head, kind: entry.kind, sale: null, saleReturn: toReturnInput(entry.payload) };
+  if (entry.kind === 'POST_VOID') return { ...head, kind: entry.kind, sale: null, postVoid: toPostVoidInput(entry.payload) };
   if (entry.kind === 'MEMBER_ENROLL') return { ...head, kind: entry.kind, sale: null, memberEnroll: { ...entry.payload } };
   if (entry.kind === 'MEMBER_DATA_REQUEST') return { ...head, kind: entry.kind, sale: null, memberDataRequest: { ...entry.payload } };
   if (entry.kind === 'SALE_SUSPENDED') return { ...head, kind: entry.kind, sale: null, suspendedSale: { ...entry.payload } };

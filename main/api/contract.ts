@@ -9,6 +9,7 @@ import { pickupEvents, pickupMethods } from './pickup-contract.ts';
 import { laneScreenEvents, laneScreenMethods } from './lane-screen-contract.ts';
 import { devicesMethods } from './devices-contract.ts';
 import { tenderMethods } from './tender-contract.ts';
+import { saleChangesEvents, saleChangesMethods } from './sale-changes-contract.ts';
 
 const localizedText = z.record(z.string(), z.string());
 const minor = z.number().int();
@@ -218,6 +219,10 @@ export const shiftReportView = z.object({
     returnCount: z.number().int(),
     refunds: minor,
     cashRefunds: minor,
+    /** Post-voids, apart: how many, all they gave back, and the cash of it (out of the expected cash). */
+    voidCount: z.number().int(),
+    voids: minor,
+    cashVoids: minor,
     expectedCash: minor,
   }),
   counted: minor.nullable(),
@@ -480,6 +485,7 @@ export const methods = {
   ...laneScreenMethods,
   ...devicesMethods,
   ...tenderMethods(z.object({ sale: saleView.nullable(), completed: completedSaleView.nullable() })),
+  ...saleChangesMethods,
 } as const;
 
 export const events = {
@@ -491,6 +497,7 @@ export const events = {
   ...kioskEvents,
   ...pickupEvents,
   ...laneScreenEvents,
+  ...saleChangesEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -584,7 +591,9 @@ export type ApiErrorCode =
   | 'mobile_offline'
   | 'mobile_unknown'
   | 'instalment_invalid'
-  | 'instalment_below_minimum';
+  | 'instalment_below_minimum'
+  // training mode (main/core/training.ts)
+  | 'training_unsupported';
 
 export interface ApiError {
   readonly code: ApiErrorCode | string;

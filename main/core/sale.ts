@@ -35,6 +35,8 @@ export interface OpenSale {
   readonly coupons?: readonly SaleCoupon[] | undefined;
   /** The customer reads English: the receipt prints in English (absent: the store's Korean). */
   readonly receiptLanguage?: 'en' | undefined;
+  /** Rung in training mode (main/core/training.ts): kept apart, never counted, never sent to the centre. */
+  readonly training?: true | undefined;
 }
 
 export interface SaleTotals {
@@ -82,6 +84,8 @@ export interface CompletedSale {
   readonly coupons?: readonly RedeemedCoupon[] | undefined;
   /** Printed in English for this customer (reprints too); absent: Korean. */
   readonly receiptLanguage?: 'en' | undefined;
+  /** A training sale: its own numbers (T0001-01-000001), its own table, no outbox row. */
+  readonly training?: true | undefined;
 }
 
 export type TenderError = 'basket_empty' | 'nothing_due' | 'amount_invalid' | 'card_over_due' | 'tender_over_due' | 'sale_not_paid' | 'age_check_required';
@@ -179,6 +183,7 @@ export function completeSale(sale: OpenSale, facts: CompletionFacts, rules: TaxR
     ...cashReceiptOf(sale, totals.total, state.change),
     ...((sale.coupons ?? []).length > 0 ? { coupons: redeemedCoupons(sale.coupons, totals.savings) } : {}),
     ...(sale.receiptLanguage ? { receiptLanguage: sale.receiptLanguage } : {}),
+    ...(sale.training ? { training: true as const } : {}),
   });
 }
 

@@ -63,6 +63,11 @@ import { readDeviceConfig } from './device-config-file.ts';
 import { PoleDisplayFeed } from './pole-display.ts';
 import { DevicesDesk } from './devices-handlers.ts';
 import { tenderHandlers } from './tender-handlers.ts';
+import { SqlitePostVoids } from '../store/post-void-repository.ts';
+import { POST_VOID_POLICY_KEY, PostVoidService, postVoidPolicyOf } from './post-void-service.ts';
+import { SqliteTrainingJournal } from '../store/training-journal-repository.ts';
+import { TrainingTerminal } from './training-terminal.ts';
+import { saleChangesHandlers, trainingView } from './sale-changes-handlers.ts';
 
 export interface HostOptions {
   readonly config: TillConfig;
@@ -151,6 +156,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   const shiftsRepo = new SqliteShifts(dbs.till);
+  const postVoidsRepo = new SqlitePostVoids(dbs.till, identity);
   const memberService: MemberService = new MemberService({
     members, lane: () => lane, client: loyaltyClient, config: new SqliteStoreConfig(dbs.till), online: () => sync.status().online, rules, clock, ids,
     requests: new SqliteMemberRequests(dbs.till), poke: () => sync.poke(), staffId: () => lane.signedIn?.id ?? null,
@@ -185,6 +191,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       definitions: () => promotions.coupons(), rules, online: () => sync.status().online,
       client: createCouponCodeClient(createCentralCall({ endpoint: config.central.url, token: config.central.token, timeoutMs: 5000 })),
     }),
+    // Training mode: its own journal (no outbox), a terminal that charges nobody.
+    training: { journal: new SqliteTrainingJournal(dbs.till, identity, rules), payment: new TrainingTerminal(), changed: (s) => events.emit('training', trainingView(s)) },
     businessDay: () => shiftsRepo.current()?.businessDay,
     // A kiosk asks its customer (print, digital, none) before printing.
     deferReceipt: config.role === 'kiosk',
@@ -249,6 +257,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     unsyncedSales,
     approve: (pin) => supervisorApproval(staff.list(), pin),
     onCommitted: () => sync.poke(),
+    voidsBetween: (from, to) => postVoidsRepo.moneyBetween(from, to),
   });
 
   const journalDesk = new JournalService({ journal, search: new SqliteJournalSearch(dbs.till), identity, staff, printer: devices.printer });
@@ -267,6 +276,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
     signedIn: () => lane.signedIn,
     printer: devices.printer,
     reprints: new SqliteReprintQueue(dbs.till),
+    payment: devices.payment,
+    businessDay: () => shiftsRepo.current()?.businessDay,
+    onCommitted: () => sync.poke(),
+    voidOf: (saleId) => postVoidsRepo.voidOf(saleId),
+  });
+
+  const postVoidConfig = new SqliteStoreConfig(dbs.till);
+  const postVoids = new PostVoidService({
+    identity, voids: postVoidsRepo, staff, clock, ids, members,
+    policy: () => postVoidPolicyOf(postVoidConfig.get(POST_VOID_POLICY_KEY)),
+    signedIn: () => lane.signedIn,
+    laneBusy: () => (lane.view()?.tenders.length ?? 0) > 0,
+    printer: devices.printer,
     payment: devices.payment,
     businessDay: () => shiftsRepo.current()?.businessDay,
     onCommitted: () => sync.poke(),
@@ -367,6 +389,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       lane: () => lane, central: config.central, till: dbs.till, config: new SqliteStoreConfig(dbs.till), online: () => sync.status().online,
       currency: identity.currency, clock, ids,
     }),
+    ...saleChangesHandlers({ postVoids, lane, staff }),
     ...kioskHandlers(kiosk, { catalog, promotions, rules, clock, log: kioskLog, staffCalls }),
   };
   if (kiosk) Object.assign(handlers, guardStaffMethods(config.kiosk.cash, { 'member.lookup': handlers['member.lookup'] }));

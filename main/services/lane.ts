@@ -35,6 +35,9 @@ import { type Fulfilment, orderForLater, takeNow } from '../core/saved-sale.ts';
 import { type CashReceiptIdKind, type CashReceiptPurpose, cashReceiptRequest } from '../core/cash-receipt.ts';
 import { COUPON_MESSAGES, couponPromotions, withoutCoupons } from '../core/coupons/barcode-coupon.ts';
 import type { LaneCoupons } from './coupon-lane.ts';
+import { type TrainingState, TRAINING_MESSAGES, switchTraining } from '../core/training.ts';
+import type { CompletedSale, TenderError } from '../core/sale.ts';
+import { markTraining } from './training-receipt.ts';
 
 export type LaneResult<T> = Result<T, ApiErrorCode>;
 
@@ -79,6 +82,12 @@ export interface LaneDeps {
   readonly coupons?: LaneCoupons;
   /** Where the central server serves digital receipts: the printed receipt carries its QR (absent: none). */
   readonly digitalReceiptBase?: string;
+  /** Training mode (main/core/training.ts): its own journal (no outbox) and a terminal that charges nobody. */
+  readonly training?: {
+    readonly journal: { commitSale(open: OpenSale, facts: { completedAt: string; businessDay: string }): Result<CompletedSale, TenderError>; findById(id: string): CompletedSale | undefined };
+    readonly payment: PaymentTerminal;
+    readonly changed: (state: TrainingState | null) => void;
+  };
 }
 
 export type ScanSource = 'wedge' | 'manual' | 'scanner';
@@ -100,6 +109,7 @@ export class Lane {
   private readonly queue = new SerialQueue();
   /** The keypad's `3 *`: how many the next item rung is (any source), then back to one. */
   private pendingQuantity: number | null = null;
+  private trainingState: TrainingState | null = null;
 
   constructor(private readonly deps: LaneDeps) {
     // A till killed mid-sale resumes the sale it was ringing.
@@ -155,8 +165,42 @@ export class Lane {
     return this.queue.run(() => this.print(saleId));
   }
 
+  /** A new sale for the cashier: a training one while training mode is on. */
+  private openNew(staffId: string): OpenSale {
+    const sale = openSale(this.deps.ids.newId(), staffId, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+    return this.trainingState ? { ...sale, training: true } : sale;
+  }
+
+  training(): TrainingState | null {
+    return this.trainingState;
+  }
+
+  /** Training mode on or off for the signed-in cashier, approved by a supervisor or manager, never with a sale open. */
+  setTraining(on: boolean, approver: { id: string; role: string } | null): Promise<LaneResult<TrainingState | null>> {
+    return this.queue.run(() => {
+      if (!this.deps.training) return fail('approval_refused', TRAINING_MESSAGES.approver);
+      const open = this.sale !== null && (this.sale.tenders.length > 0 || this.sale.basket.lines.some((l) => !l.voided) || (this.sale.coupons ?? []).length > 0);
+      const r = switchTraining({ on, cashierId: this.staff?.id ?? null, approver, saleOpen: open, at: this.deps.clock.now().toISOString() });
+      if (!r.ok) return r;
+      // An empty sale left from before (a member identified, nothing rung) goes: the next one opens in the new mode.
+      if (this.sale && !open) {
+        this.deps.drafts.clear();
+        this.sale = null;
+        this.deps.events.sale(null);
+      }
+      this.trainingState = r.value;
+      this.deps.training.changed(r.value);
+      return ok(r.value);
+    });
+  }
+
   signOut(): Promise<LaneResult<Record<string, never>>> {
     return this.queue.run(() => {
+      // Training is for the cashier it was switched on for: it ends with their session.
+      if (this.trainingState) {
+        this.trainingState = null;
+        this.deps.training?.changed(null);
+      }
       this.staff = null;
       return ok({});
     });
@@ -173,7 +217,7 @@ export class Lane {
     const coupon = this.deps.coupons?.read(parsed.value.kind === 'gtin' ? parsed.value.gtin : parsed.value.data, this.sale?.coupons ?? [], this.deps.clock.now().toISOString());
     if (coupon) {
       if (!coupon.ok) return this.reject(raw, coupon.code, coupon.message);
-      const onto = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+      const onto = this.sale ?? this.openNew(this.staff.id);
       return this.update({ ...onto, coupons: [...(onto.coupons ?? []), coupon.value] });
     }
     const item = this.identify(parsed.value);
@@ -181,7 +225,7 @@ export class Lane {
     const { product, labelPrice, measure } = item.value;
     // A scale label is one item at its own price: the keypad's quantity waits for the next item.
     const quantity = labelPrice === undefined && measure === undefined ? (this.pendingQuantity ?? 1) : 1;
-    const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+    const sale = this.sale ?? this.openNew(this.staff.id);
     const added = addItem(sale.basket, product, quantity, this.deps.ids.newId(), {
       ageRestricted: this.deps.ageRestrictedCategories.includes(product.category),
       ...(labelPrice !== undefined ? { labelPrice } : {}),
@@ -214,7 +258,7 @@ export class Lane {
   setReceiptLanguage(language: 'ko' | 'en'): Promise<LaneResult<{ language: 'ko' | 'en' }>> {
     return this.queue.run(() => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
-      const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+      const sale = this.sale ?? this.openNew(this.staff.id);
       const { receiptLanguage: _previous, ...rest } = sale;
       const updated = this.update(language === 'en' ? { ...rest, receiptLanguage: 'en' } : rest);
       return updated.ok ? ok({ language }) : updated;
@@ -454,7 +498,7 @@ export class Lane {
   attachMember(member: SaleMember | null): Promise<LaneResult<SaleView>> {
     return this.queue.run(() => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
-      const sale = this.sale ?? openSale(this.deps.ids.newId(), this.staff.id, this.deps.clock.now().toISOString(), this.deps.identity.currency);
+      const sale = this.sale ?? this.openNew(this.staff.id);
       // Points already taken belong to the member they were claimed for.
       if (sale.tenders.length > 0) return fail('sale_has_tenders', M.saleHasTenders);
       const { member: _previous, ...rest } = sale;
@@ -471,6 +515,7 @@ export class Lane {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
       if (ageCheckPending(this.sale.basket)) return fail('age_check_required', M.ageCheckRequired);
+      if (this.sale.training) return fail('training_unsupported', TRAINING_MESSAGES.pointsRefused);
       const held = await this.couponsHeld(this.sale);
       if (!held.ok) return held;
       const prepared = await prepare(held.value, amountDue(held.value, this.deps.rules));
@@ -511,7 +556,8 @@ export class Lane {
    * another sale already took is dropped: the sale is repriced and the cashier sees the new total.
    */
   private async couponsHeld(sale: OpenSale): Promise<LaneResult<OpenSale>> {
-    if (sale.tenders.length > 0) return ok(sale);
+    // A training sale claims nothing at the centre: the centre never hears of it.
+    if (sale.tenders.length > 0 || sale.training) return ok(sale);
     // Single-use coupons by barcode are claimed the same way; one used elsewhere comes off the sale.
     const usedElsewhere = (await this.deps.coupons?.beforeFirstTender(sale)) ?? [];
     if (usedElsewhere.length > 0) {
@@ -542,13 +588,15 @@ export class Lane {
     return this.queue.run(async () => {
       if (!this.staff) return fail('not_signed_in', M.notSignedIn);
       if (!this.sale) return fail('no_open_sale', M.noOpenSale);
-      if (!this.deps.payment) return fail('payment_failed', M.noTerminal);
+      // Training: a simulated approval, the real terminal is never asked.
+      const terminal = this.sale.training ? (this.deps.training?.payment ?? null) : this.deps.payment;
+      if (!terminal) return fail('payment_failed', M.noTerminal);
       if (ageCheckPending(this.sale.basket)) return fail('age_check_required', M.ageCheckRequired);
       const held = await this.couponsHeld(this.sale);
       if (!held.ok) return held;
       const due = amountDue(this.sale, this.deps.rules);
       if (due <= 0) return fail('sale_error', M.basketEmpty);
-      const outcome = await this.deps.payment.authorize({
+      const outcome = await terminal.authorize({
         amount: due,
         currencyNumeric: this.deps.identity.currencyNumeric,
         reference: this.sale.id,
@@ -597,17 +645,23 @@ export class Lane {
       return ok({ sale: view, completed: null });
     }
     const now = this.deps.clock.now();
-    const committed = this.deps.journal.commitSale(this.deps.loyalty?.beforeCommit(sale) ?? sale, {
+    const facts = {
       completedAt: now.toISOString(),
       // The business day is the open shift's (fixed when it opened, DESIGN.md 3); without a shift, the store's date.
       businessDay: this.deps.businessDay?.() ?? businessDayOf(now, this.deps.identity.timeZone),
       mutationId: this.deps.ids.newId(),
-    });
+    };
+    // A training sale goes to its own journal (no outbox row) and earns or spends nothing.
+    const training = sale.training ? this.deps.training?.journal : undefined;
+    if (sale.training && !training) throw new Error('a training sale with no training journal to commit it to');
+    const committed = training ? training.commitSale(sale, facts) : this.deps.journal.commitSale(this.deps.loyalty?.beforeCommit(sale) ?? sale, facts);
     if (!committed.ok) return fail('sale_error', committed.message);
     this.sale = null;
-    this.deps.onSaleCommitted();
     const done = committed.value;
-    this.deps.loyalty?.afterCommit(done);
+    if (!done.training) {
+      this.deps.onSaleCommitted();
+      this.deps.loyalty?.afterCommit(done);
+    }
     // The drawer opens only after the sale is committed, and only when cash changed hands.
     if (done.tenders.some((t) => t.kind === 'cash') && this.deps.printer) {
       const kicked = await this.deps.printer.openDrawer();
@@ -622,18 +676,21 @@ export class Lane {
   }
 
   private async print(saleId: string): Promise<{ printed: boolean; error?: string }> {
-    const sale = this.deps.journal.findById(saleId);
+    const sale = this.deps.journal.findById(saleId) ?? this.deps.training?.journal.findById(saleId);
     if (!sale) throw new Error(`sale ${saleId} vanished from the journal`);
     if (!this.deps.printer) {
-      this.deps.reprints.enqueue(saleId, 'no_printer');
+      // The reprint queue owes paper for real sales only; a training receipt lost is no debt.
+      if (!sale.training) this.deps.reprints.enqueue(saleId, 'no_printer');
       return { printed: false, error: M.noPrinter };
     }
     const cashier = this.deps.staff.list().find((s) => s.id === sale.staffId)?.name ?? sale.staffId;
     const base = this.deps.digitalReceiptBase;
-    const digitalCopyUrl = base ? digitalReceiptUrl(base, { saleId: sale.id, receiptNumber: sale.receiptNumber }, sale.receiptLanguage ?? 'ko') : undefined;
-    const outcome = await this.deps.printer.print(layoutReceipt(sale, this.deps.identity, { cashierName: cashier, ...(digitalCopyUrl ? { digitalCopyUrl } : {}) }));
+    // A training receipt has no digital copy: the centre never hears of the sale.
+    const digitalCopyUrl = base && !sale.training ? digitalReceiptUrl(base, { saleId: sale.id, receiptNumber: sale.receiptNumber }, sale.receiptLanguage ?? 'ko') : undefined;
+    const layout = layoutReceipt(sale, this.deps.identity, { cashierName: cashier, ...(digitalCopyUrl ? { digitalCopyUrl } : {}) });
+    const outcome = await this.deps.printer.print(sale.training ? markTraining(layout) : layout);
     if (outcome.ok) return { printed: true };
-    this.deps.reprints.enqueue(saleId, outcome.code);
+    if (!sale.training) this.deps.reprints.enqueue(saleId, outcome.code);
     return { printed: false, error: outcome.message };
   }
 }

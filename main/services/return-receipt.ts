@@ -34,7 +34,8 @@ export const RETURN_RECEIPT_LABELS = {
 } as const;
 
 const dateFormat = new Map<string, Intl.DateTimeFormat>();
-function localTime(iso: string, timeZone: string): string {
+/** The store's local date and time, YYYY-MM-DD HH:MM (formatters reused per time zone). */
+export function localTime(iso: string, timeZone: string): string {
   let f = dateFormat.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });

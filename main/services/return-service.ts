@@ -48,6 +48,7 @@ export const RETURN_SERVICE_MESSAGES = {
   receiptlessOff: 'this store does not take returns without a receipt',
   productUnknown: (code: string) => `no product has the barcode ${code}`,
   noPrinter: 'no receipt printer is configured',
+  voided: (voidNumber: string) => `this sale was post-voided (${voidNumber}): nothing of it is left to return`,
 } as const;
 
 export type ReturnErrorCode =
@@ -84,6 +85,8 @@ export interface ReturnServiceDeps {
   readonly businessDay?: () => string | undefined;
   /** After every commit, so the outbox is pushed now. */
   readonly onCommitted: () => void;
+  /** The post-void of a sale of this till, if any (main/store/post-void-repository.ts): a voided sale has nothing to return. */
+  readonly voidOf?: (saleId: string) => string | null;
 }
 
 /** An original sale as the returns desk works with it, from this till's journal or the central API. */
@@ -183,6 +186,8 @@ export class ReturnService {
       if (!RECEIPT.test(receipt)) return fail('invalid_input', M.codeNotReceipt(receipt));
       const local = this.deps.returns.saleByReceipt(receipt);
       let original: Original;
+      const voided = local ? (this.deps.voidOf?.(local.id) ?? null) : null;
+      if (voided !== null) return fail('return_error', M.voided(voided));
       if (local) original = fromJournal(local);
       else {
         if (!this.deps.lookup) return fail('return_offline', M.offline(receipt));
@@ -216,6 +221,9 @@ export class ReturnService {
       if (!staff) return fail('not_signed_in', M.notSignedIn);
       const original = this.found.get(input.saleId);
       if (!original) return fail('return_not_found', M.notFoundYet);
+      // Voided since it was found: checked before any card is refunded (the journal would refuse the return after).
+      const voided = original.source === 'till' ? (this.deps.voidOf?.(original.saleId) ?? null) : null;
+      if (voided !== null) return fail('return_error', M.voided(voided));
       if (input.lines.length === 0) return fail('invalid_input', M.nothingChosen);
       const now = this.deps.clock.now();
       const earlier = this.earlier(original);

@@ -27,6 +27,8 @@ export const SHIFT_REPORT_LABELS = {
     noSales: '돈통 열기 (무판매)',
     refunds: '반품 환불',
     cashRefunds: '현금 환불',
+    voids: '판매 취소',
+    cashVoids: '현금 취소',
     expectedCash: '현금 시재 (예상)',
     counted: '현금 시재 (실사)',
     over: '과잉',
@@ -53,6 +55,8 @@ export const SHIFT_REPORT_LABELS = {
     noSales: 'No-sale opens',
     refunds: 'Return refunds',
     cashRefunds: 'Cash refunds',
+    voids: 'Post-voids',
+    cashVoids: 'Cash voided',
     expectedCash: 'Expected cash',
     counted: 'Counted cash',
     over: 'Over',
@@ -101,6 +105,12 @@ export function layoutShiftReport(report: ShiftReportView, store: TillIdentity, 
       ? ([
           { kind: 'columns', left: `${L.refunds} (${t.returnCount})`, right: amount(t.refunds) },
           { kind: 'columns', left: L.cashRefunds, right: `-${amount(t.cashRefunds)}` },
+        ] as const)
+      : []),
+    ...((t.voidCount ?? 0) > 0
+      ? ([
+          { kind: 'columns', left: `${L.voids} (${t.voidCount ?? 0})`, right: `-${amount(t.voids ?? 0)}` },
+          { kind: 'columns', left: L.cashVoids, right: `-${amount(t.cashVoids ?? 0)}` },
         ] as const)
       : []),
     { kind: 'columns', left: L.expectedCash, right: amount(t.expectedCash), bold: true },

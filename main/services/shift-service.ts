@@ -2,7 +2,7 @@ import type { Clock, Ids, TillIdentity } from '../core/ports.ts';
 import { businessDayOf } from '../core/business-day.ts';
 import { type Result, fail, ok } from '../core/result.ts';
 import { countedTotal, type DenominationCounts } from '../core/shift/cash-count.ts';
-import { type CashMovement, type SaleMoney, overShort, shiftTotals } from '../core/shift/shift-totals.ts';
+import { type CashMovement, type RefundMoney, type SaleMoney, overShort, shiftTotals } from '../core/shift/shift-totals.ts';
 import type { ShiftRecord, SqliteShifts } from '../store/shift-repository.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/types.ts';
 import type { ApiErrorCode, ShiftReportView, ShiftView, StaffView } from '../api/contract.ts';
@@ -35,6 +35,8 @@ export interface ShiftDeps {
   readonly approve: (pin: string | undefined) => Promise<{ readonly id: string } | null>;
   /** Told after each record and its outbox row commit (the host pushes it at once). */
   readonly onCommitted?: () => void;
+  /** What post-voids between two instants gave back (main/store/post-void-repository.ts); shown apart, their cash out of the expected. */
+  readonly voidsBetween?: (from: string, to: string | null) => RefundMoney[];
 }
 
 const shiftView = (s: ShiftRecord): ShiftView => ({
@@ -147,7 +149,8 @@ export class ShiftService {
   private totalsOf(shifts: readonly ShiftRecord[]) {
     const sales: SaleMoney[] = shifts.flatMap((s) => this.deps.shifts.sales(s));
     const movements: CashMovement[] = shifts.flatMap((s) => this.deps.shifts.movements(s.id));
-    return shiftTotals(shifts.reduce((a, s) => a + s.float, 0), sales, movements, shifts.flatMap((s) => this.deps.shifts.refunds(s)));
+    const voids = shifts.flatMap((s) => this.deps.voidsBetween?.(s.openedAt, s.closedAt) ?? []);
+    return shiftTotals(shifts.reduce((a, s) => a + s.float, 0), sales, movements, shifts.flatMap((s) => this.deps.shifts.refunds(s)), voids);
   }
 
   private report(kind: ShiftReportView['kind'], shifts: readonly ShiftRecord[], zNumber: number | null): ShiftReportView {

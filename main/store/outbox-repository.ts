@@ -5,6 +5,7 @@ import { ORDER_MUTATION_KINDS, type OrderMutation } from '../core/pickup/order-m
 import { MEMBER_MUTATION_KINDS, type MemberMutation } from '../core/loyalty/member-mutation.ts';
 import { SUSPEND_MUTATION_KINDS, type SuspendMutation } from '../core/suspended-sale.ts';
 import { SHIFT_MUTATION_KINDS, type ShiftMutation } from '../core/shift/shift-mutation.ts';
+import type { CompletedPostVoid } from '../core/post-void.ts';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'flagged' | 'rejected';
 
@@ -18,6 +19,7 @@ interface MutationRow {
 export type PendingMutation =
   | (MutationRow & { readonly kind: 'SALE'; readonly payload: CompletedSale })
   | (MutationRow & { readonly kind: 'RETURN'; readonly payload: CompletedReturn })
+  | (MutationRow & { readonly kind: 'POST_VOID'; readonly payload: CompletedPostVoid })
   | (MutationRow & OrderMutation)
   | (MutationRow & MemberMutation)
   | (MutationRow & SuspendMutation)
@@ -62,6 +64,7 @@ function toMutation(r: Row): PendingMutation {
   const row = { sequence: r.sequence, mutationId: r.mutationId, occurredAt: r.occurredAt };
   if (r.kind === 'RETURN') return { ...row, kind: 'RETURN', payload: JSON.parse(r.payload) as CompletedReturn };
   if (r.kind === 'SALE') return { ...row, kind: 'SALE', payload: JSON.parse(r.payload) as CompletedSale };
+  if (r.kind === 'POST_VOID') return { ...row, kind: 'POST_VOID', payload: JSON.parse(r.payload) as CompletedPostVoid };
   // The pickup desk's rows carry the centre's input as it is (order-mutation.ts), written by this till.
   if ((ORDER_MUTATION_KINDS as readonly string[]).includes(r.kind)) return { ...row, kind: r.kind, payload: JSON.parse(r.payload) } as PendingMutation;
   // Loyalty's rows (member-mutation.ts): an enrolment or a member's data request, written by this till.

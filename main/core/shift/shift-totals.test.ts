@@ -38,8 +38,25 @@ describe('shift totals', () => {
     ]);
     expect(t).toEqual({
       float: 100_000, saleCount: 2, grossSales: 8_000, cashSales: 5_000, cardSales: 3_000,
-      paidIn: 0, paidOut: 0, drops: 50_000, noSales: 1, returnCount: 0, refunds: 0, cashRefunds: 0, expectedCash: 55_000,
+      paidIn: 0, paidOut: 0, drops: 50_000, noSales: 1, returnCount: 0, refunds: 0, cashRefunds: 0, voidCount: 0, voids: 0, cashVoids: 0, expectedCash: 55_000,
     });
+  });
+
+  it('shows post-voids apart and takes the cash they paid out off the expected cash (a voided card sale moves no cash)', () => {
+    const sales = [{ total: 5_000, cash: 10_000, change: 5_000, card: 0 }, { total: 3_000, cash: 0, change: 0, card: 3_000 }];
+    const t = shiftTotals(100_000, sales, [], [], [{ total: 5_000, cash: 5_000, other: 0 }, { total: 3_000, cash: 0, other: 3_000 }]);
+    expect(t).toMatchObject({ saleCount: 2, grossSales: 8_000, voidCount: 2, voids: 8_000, cashVoids: 5_000, expectedCash: 100_000 });
+  });
+
+  it('never lets a post-void change the expected cash by more than the cash it paid out (property)', () => {
+    fc.assert(
+      fc.property(amount, fc.array(sale), fc.array(fc.record({ total: fc.integer({ min: 0, max: 1_000_000 }), cash: fc.integer({ min: 0, max: 1_000_000 }), other: fc.nat() })), (float, sales, voids) => {
+        const without = shiftTotals(float, sales, []);
+        const withVoids = shiftTotals(float, sales, [], [], voids);
+        expect(without.expectedCash - withVoids.expectedCash).toBe(voids.reduce((a, v) => a + v.cash, 0));
+        expect(withVoids.grossSales).toBe(without.grossSales);
+      }),
+    );
   });
 
   it('takes the cash that returns paid out of the drawer off the expected cash, and not what went back to cards', () => {

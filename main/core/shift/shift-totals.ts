@@ -41,12 +41,23 @@ export interface ShiftTotals {
   readonly refunds: number;
   /** What the returns paid out of the drawer. */
   readonly cashRefunds: number;
-  /** float + cash tendered - change + paid-in - paid-out - drops - cash refunds. */
+  /** Post-voids of the shift's sales, apart (their own journal entries): how many, all they gave back, the cash of it. */
+  readonly voidCount: number;
+  readonly voids: number;
+  readonly cashVoids: number;
+  /** float + cash tendered - change + paid-in - paid-out - drops - cash refunds - cash voided. */
   readonly expectedCash: number;
 }
 
 /** Totals of a shift (or a business day, given several shifts' floats summed), from its sales and cash movements. Pure. */
-export function shiftTotals(float: number, sales: readonly SaleMoney[], movements: readonly CashMovement[], refunds: readonly RefundMoney[] = []): ShiftTotals {
+export function shiftTotals(
+  float: number,
+  sales: readonly SaleMoney[],
+  movements: readonly CashMovement[],
+  refunds: readonly RefundMoney[] = [],
+  /** Post-voids: a voided sale's cash went back out of the drawer, so the expected cash excludes it. */
+  voids: readonly RefundMoney[] = [],
+): ShiftTotals {
   const sum = (kind: CashMovementKind) => movements.filter((m) => m.kind === kind).reduce((a, m) => a + m.amount, 0);
   const cashIn = sales.reduce((a, s) => a + s.cash, 0);
   const change = sales.reduce((a, s) => a + s.change, 0);
@@ -67,7 +78,10 @@ export function shiftTotals(float: number, sales: readonly SaleMoney[], movement
     returnCount: refunds.length,
     refunds: refunds.reduce((a, r) => a + r.total, 0),
     cashRefunds,
-    expectedCash: float + cashIn - change + paidIn - paidOut - drops - cashRefunds,
+    voidCount: voids.length,
+    voids: voids.reduce((a, v) => a + v.total, 0),
+    cashVoids: voids.reduce((a, v) => a + v.cash, 0),
+    expectedCash: float + cashIn - change + paidIn - paidOut - drops - cashRefunds - voids.reduce((a, v) => a + v.cash, 0),
   };
 }
 

@@ -5,6 +5,8 @@ import { KeyButton } from '../../components/key-button.tsx';
 import { parseMoneyInput } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { OwedReceipts } from './owed-receipts.tsx';
+import { PostVoidDialog } from '../lane/post-void-dialog.tsx';
+import { saleChangeCommandFor, saleChangeKeys } from '../lane/sale-changes-keys.ts';
 
 interface Props {
   readonly client: TillClient;
@@ -30,6 +32,9 @@ export function JournalScreen({ client, onClose }: Props) {
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Post-void of the sale found (Alt+V), in its own dialog over the journal.
+  const [voiding, setVoiding] = useState<string | null>(null);
+  const selectedReceipt = (hits ?? []).find((h) => h.saleId === selected)?.receiptNumber ?? null;
 
   const search = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -69,7 +74,12 @@ export function JournalScreen({ client, onClose }: Props) {
   };
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.defaultPrevented || voiding !== null) return;
+    if (saleChangeCommandFor(event) === 'postVoid' && selectedReceipt !== null) {
+      event.preventDefault();
+      return setVoiding(selectedReceipt);
+    }
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
     if (event.key === journalKeys.back) onClose();
     else if (event.key === journalKeys.reprint) void print(false);
     else if (event.key === journalKeys.gift) void print(true);
@@ -140,10 +150,14 @@ export function JournalScreen({ client, onClose }: Props) {
         <KeyButton shortcut={journalKeys.gift} disabled={busy || selected === null} onClick={() => void print(true)}>
           {t('journal.gift')}
         </KeyButton>
+        <KeyButton shortcut={saleChangeKeys.postVoid} disabled={busy || selectedReceipt === null} onClick={() => setVoiding(selectedReceipt)}>
+          {t('journal.postVoid')}
+        </KeyButton>
         <KeyButton shortcut="Esc" onClick={onClose}>
           {t('shift.back')}
         </KeyButton>
       </div>
+      {voiding !== null ? <PostVoidDialog client={client} receiptNumber={voiding} onClose={() => setVoiding(null)} /> : null}
     </main>
   );
 }

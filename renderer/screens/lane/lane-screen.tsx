@@ -23,6 +23,7 @@ import { KeypadDisplay } from './keypad-display.tsx';
 import { keypadKeyFor } from './keypad.ts';
 import { CouponList } from './coupon-list.tsx';
 import { DrawerPrompt } from './drawer-prompt.tsx';
+import { SaleChangesTools, TrainingBanner, useTraining } from './sale-changes-tools.tsx';
 
 interface Props {
   readonly state: TillState;
@@ -61,6 +62,7 @@ export function LaneScreen({ state, actions, client }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const barcodeField = useRef<HTMLInputElement>(null);
   const [searching, setSearching] = useState(false);
+  const training = useTraining(client);
 
   const liveLineIds = (sale?.lines ?? []).filter((l) => !l.voided).map((l) => l.lineId);
   // The selection follows the newest line unless the cashier picked one that is still live.
@@ -159,6 +161,7 @@ export function LaneScreen({ state, actions, client }: Props) {
   return (
     <main className="lane">
       <section className="lane-sale">
+        <TrainingBanner training={training} />
         {showCompletion ? (
           <CompletionPanel completed={completed} currency={currency} onNewSale={actions.dismissCompleted} client={client} />
         ) : (
@@ -198,6 +201,7 @@ export function LaneScreen({ state, actions, client }: Props) {
         <TenderTools client={client} sale={sale} paying={paying} />
         {instalments.dialog}
         <LaneScreenTools client={client} sale={sale} paying={paying} />
+        <SaleChangesTools client={client} sale={sale} paying={paying} training={training} />
       </aside>
     </main>
   );

@@ -26,6 +26,8 @@ export function ShiftReportPanel({ report }: { report: ShiftReportView }) {
     ['report.drops', m(tt.drops)],
     ['report.noSales', String(tt.noSales)],
     ...(tt.returnCount > 0 ? ([['report.refunds', m(tt.refunds)], ['report.cashRefunds', m(tt.cashRefunds)]] satisfies [MessageKey, string][]) : []),
+    // Post-voids apart: their cash went back out of the drawer, and the expected cash already excludes it.
+    ...((tt.voidCount ?? 0) > 0 ? ([['report.voids', `${String(tt.voidCount ?? 0)} · ${m(-(tt.voids ?? 0))}`], ['report.cashVoids', m(-(tt.cashVoids ?? 0))]] satisfies [MessageKey, string][]) : []),
     ['report.expectedCash', m(tt.expectedCash)],
   ];
   if (report.counted !== null && report.overShort !== null) {
