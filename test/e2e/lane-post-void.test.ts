@@ -3,6 +3,7 @@ import { demoProducts } from '../../fixtures/demo-store/products.ts';
 import { useLaneSession } from '../support/lane-session.ts';
 import { won } from '../support/lane-page.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { NodeTillClient } from '../support/ws-till-client.ts';
 
 // Post-void of finished sales at the lane, on real parts: a card sale is voided with a supervisor's
 // PIN (a cashier's own is refused), the lab's ZVT terminal reverses it, the void receipt prints, the
@@ -129,6 +130,13 @@ describe('post-void of a finished sale', () => {
     await page().getByLabel('₩50,000권').fill('2');
     await page().getByRole('button', { name: /마감 확정/ }).click();
     await expect.poll(() => figure('교대 마감 리포트', '현금 시재 (실사)').textContent()).toBe(won(float));
+    // The shift close rides the outbox too: once it is pushed the Z report needs no supervisor for unsynced records.
+    const client = await NodeTillClient.connect(session.rig.host.url);
+    try {
+      await waitFor('the outbox pushed', async () => ((await client.call('till.status', {})).sync.queued === 0 ? true : undefined));
+    } finally {
+      client.close();
+    }
     await page().keyboard.press('F4');
     await expect.poll(() => figure('Z 리포트', 'Z 번호').textContent()).toBe('1');
     expect(await figure('Z 리포트', '판매 취소 (건수 · 금액)').textContent()).toBe(`2 · ${won(-(toner.price + cushion.price))}`);
