@@ -122,6 +122,8 @@ describe('a till killed with SIGKILL while syncing', () => {
     await waitFor('the catalog complete', () => catalogState(dataDir).count === total || undefined, 60_000);
     expect(afters[0]).toBe(killed.cursor); // resumed, not started over
     const till = await client(h);
+    // The catalog comes first; staff and the other streams follow it in the same pull.
+    await waitFor('a whole pull after the restart', async () => (await till.call('till.status', {})).sync.lastPullAt !== null, 60_000);
     await till.call('session.signIn', { pin: '1234' });
     await till.call('sale.scan', { code: DEMO_PRODUCTS.ramen.barcode, source: 'wedge' });
     await till.call('sale.payCash', { received: 5000 });
